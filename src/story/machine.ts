@@ -43,10 +43,13 @@ const storySetup = setup({
   },
 });
 
-export type StoryMachine = ReturnType<typeof storySetup.createMachine>;
-export type StorySnapshot = SnapshotFrom<StoryMachine>;
-
 export const initialStoryContext = (): StoryContext => ({ clues: [], dwelled: [], visits: {} });
+
+/** The machine type every compiled story has; its states are data, so they are typed as strings. */
+const compileShape = () =>
+  storySetup.createMachine({ id: '', initial: '', context: initialStoryContext(), states: {} as Record<string, object> });
+export type StoryMachine = ReturnType<typeof compileShape>;
+export type StorySnapshot = SnapshotFrom<StoryMachine>;
 
 /**
  * Compiles a validated story package into an xstate machine: one state per scene, a guarded
@@ -80,7 +83,7 @@ export function compileStory(story: StoryPackage): StoryMachine {
     initial: story.start,
     context: initialStoryContext(),
     states,
-  } as Parameters<typeof storySetup.createMachine>[0]) as StoryMachine;
+  }) as StoryMachine;
 }
 
 /** The scene a snapshot is in. */

@@ -1,0 +1,39 @@
+import { type Diagnostic, type StoryPackage, formatDiagnostic, parseJson, validateStory } from '../story';
+import { filmBaseUrl } from '../media';
+
+export type LoadedFilm =
+  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Fetches `scenes/<film>/story.json` from the site, then parses and validates it. Every failure
+ * becomes diagnostics for the error screen; nothing malformed reaches the stage.
+ */
+export async function loadFilm(filmId: string, siteBase: string, fetchImpl: typeof fetch = fetch): Promise<LoadedFilm> {
+  const file = `scenes/${filmId}/story.json`;
+  const fail = (code: string, path: string, message: string, hint: string): LoadedFilm => ({
+    ok: false,
+    diagnostics: [{ severity: 'error', code, file, path, message, hint }],
+  });
+  if (!FILM_ID.test(filmId))
+    return fail('film.bad-id', '?film', `"${filmId}" is not a film id`, 'Film ids use lowercase letters, digits and "-", like ?film=hello.');
+  const filmBase = filmBaseUrl(filmId, siteBase);
+  let text: string;
+  try {
+    const response = await fetchImpl(new URL('story.json', filmBase));
+    if (!response.ok)
+      return fail('film.not-found', '$', `could not be fetched (HTTP ${response.status})`, `Put the package in scenes/${filmId}/ or check the ?film= name.`);
+    text = await response.text();
+  } catch (error) {
+    return fail('film.unreachable', '$', `could not be fetched: ${String(error)}`, 'Check the connection to the server and reload.');
+  }
+  const parsed = parseJson(text, file);
+  if ('diagnostic' in parsed) return { ok: false, diagnostics: [parsed.diagnostic] };
+  const { story, diagnostics } = validateStory(parsed.value, { file, expectedId: filmId });
+  if (!story) return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  for (const w of warnings) console.warn(`sightline: ${formatDiagnostic(w)}`);
+  return { ok: true, story, filmBase, warnings };
+}

@@ -1,0 +1,2 @@
+export { assetUrl, filmBaseUrl } from './asset-url';
+export { type TextureState, TextureLibrary } from './texture-library';

@@ -1,0 +1,104 @@
+import { type ThreeEvent, useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Mesh, MeshBasicMaterial } from 'three';
+import { CHOICE_DISTANCE, CHOICE_HEIGHT, CHOICE_PITCH, CHOICE_WIDTH, choiceYaws } from './choice-layout';
+import { directionFromYawPitch } from './direction';
+import type { GazeTracker } from './gaze';
+import { createLabelTexture } from './label-texture';
+
+export interface ChoicePanel {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface ChoicePanelsProps {
+  readonly choices: readonly ChoicePanel[];
+  /** Yaw the panels are centred on: where the viewer looked when they were offered. */
+  readonly facingYaw: number;
+  readonly tracker: GazeTracker;
+  /** Index of the first choice among the tracker's targets. */
+  readonly firstTarget: number;
+  readonly focused: string | null;
+  readonly onChoose: (id: string) => void;
+}
+
+/** Choices as panels in front of the viewer, selected by click, controller or hand ray, or gaze dwell. */
+export function ChoicePanels({ choices, facingYaw, tracker, firstTarget, focused, onChoose }: ChoicePanelsProps) {
+  const yaws = choiceYaws(choices.length, facingYaw);
+  return (
+    <>
+      {choices.map((choice, i) => (
+        <Panel
+          key={choice.id}
+          choice={choice}
+          yaw={yaws[i]!}
+          tracker={tracker}
+          index={firstTarget + i}
+          focused={focused === choice.id}
+          onChoose={onChoose}
+        />
+      ))}
+    </>
+  );
+}
+
+interface PanelProps {
+  choice: ChoicePanel;
+  yaw: number;
+  tracker: GazeTracker;
+  index: number;
+  focused: boolean;
+  onChoose: (id: string) => void;
+}
+
+function Panel({ choice, yaw, tracker, index, focused, onChoose }: PanelProps) {
+  const texture = useMemo(() => createLabelTexture(choice.label), [choice.label]);
+  useEffect(() => () => texture.dispose(), [texture]);
+  const panel = useRef<Mesh>(null);
+  const bar = useRef<Mesh>(null);
+  const hovered = useRef(false);
+  const position = useMemo(() => {
+    const d = directionFromYawPitch(yaw, CHOICE_PITCH);
+    return [d.x * CHOICE_DISTANCE, d.y * CHOICE_DISTANCE, d.z * CHOICE_DISTANCE] as const;
+  }, [yaw]);
+
+  useFrame(() => {
+    const progress = tracker.progress(index);
+    if (bar.current) {
+      bar.current.visible = progress > 0;
+      bar.current.scale.x = Math.max(progress, 0.001);
+      bar.current.position.x = (-CHOICE_WIDTH / 2) * (1 - progress) * 0.92;
+    }
+    if (panel.current) {
+      const lit = hovered.current || focused || tracker.lookedAt(index);
+      const scale = lit ? 1.06 : 1;
+      panel.current.scale.setScalar(scale);
+      (panel.current.material as MeshBasicMaterial).color.setScalar(lit ? 1 : 0.86);
+    }
+  });
+
+  const choose = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    onChoose(choice.id);
+  };
+
+  return (
+    <group position={position} onUpdate={(g) => g.lookAt(0, position[1], 0)}>
+      <mesh
+        ref={panel}
+        name={`choice:${choice.id}`}
+        onClick={choose}
+        onPointerOver={() => (hovered.current = true)}
+        onPointerOut={() => (hovered.current = false)}
+        renderOrder={2}
+      >
+        <planeGeometry args={[CHOICE_WIDTH, CHOICE_HEIGHT]} />
+        <meshBasicMaterial map={texture} transparent depthTest={false} toneMapped={false} />
+      </mesh>
+      <mesh ref={bar} position={[0, -CHOICE_HEIGHT / 2 + 0.012, 0.002]} visible={false} renderOrder={3}>
+        <planeGeometry args={[CHOICE_WIDTH * 0.92, 0.012]} />
+        <meshBasicMaterial color="#ffc75a" depthTest={false} toneMapped={false} />
+      </mesh>
+    </group>
+  );
+}

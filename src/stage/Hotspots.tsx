@@ -1,0 +1,93 @@
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { type Mesh, ShaderMaterial } from 'three';
+import type { GazeTracker } from './gaze';
+import { directionFromYawPitch } from './direction';
+
+export interface HotspotMark {
+  readonly id: string;
+  readonly yaw: number;
+  readonly pitch: number;
+  readonly radius: number;
+}
+
+export interface HotspotsProps {
+  readonly hotspots: readonly HotspotMark[];
+  readonly tracker: GazeTracker;
+  /** Index of the first hotspot among the tracker's targets. */
+  readonly firstTarget: number;
+}
+
+const DISTANCE = 10;
+
+/**
+ * Hotspots are invisible until looked at; then a faint ring marks the region and an arc fills with
+ * the dwell. Uniforms are written each frame from the gaze tracker, never through React state.
+ */
+export function Hotspots({ hotspots, tracker, firstTarget }: HotspotsProps) {
+  return (
+    <>
+      {hotspots.map((h, i) => (
+        <HotspotRing key={h.id} hotspot={h} tracker={tracker} index={firstTarget + i} />
+      ))}
+    </>
+  );
+}
+
+function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracker: GazeTracker; index: number }) {
+  const mesh = useRef<Mesh>(null);
+  const material = useMemo(() => createRingMaterial(), []);
+  const position = useMemo(() => {
+    const d = directionFromYawPitch(hotspot.yaw, hotspot.pitch);
+    return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;
+  }, [hotspot.yaw, hotspot.pitch]);
+  const size = 2 * DISTANCE * Math.tan((Math.min(hotspot.radius, 60) * Math.PI) / 180);
+
+  useFrame((_, delta) => {
+    const looked = tracker.lookedAt(index);
+    const u = material.uniforms;
+    const highlight = u['uHighlight']!;
+    // Fade in quickly when looked at, out slowly, so the ring never flickers at the edge.
+    highlight.value += ((looked ? 1 : 0) - highlight.value) * Math.min(1, delta * (looked ? 10 : 3));
+    u['uProgress']!.value = tracker.progress(index);
+    u['uDone']!.value = tracker.fired(index) ? 1 : 0;
+    if (mesh.current) mesh.current.visible = highlight.value > 0.01;
+  });
+
+  return (
+    <mesh ref={mesh} position={position} onUpdate={(m) => m.lookAt(0, 0, 0)} material={material} renderOrder={1} visible={false}>
+      <planeGeometry args={[size, size]} />
+    </mesh>
+  );
+}
+
+function createRingMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    transparent: true,
+    depthWrite: false,
+    depthTest: false,
+    uniforms: { uHighlight: { value: 0 }, uProgress: { value: 0 }, uDone: { value: 0 } },
+    vertexShader: /* glsl */ `
+      varying vec2 vUv;
+      void main() { vUv = uv; gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0); }`,
+    fragmentShader: /* glsl */ `
+      varying vec2 vUv;
+      uniform float uHighlight, uProgress, uDone;
+      const float PI = 3.14159265;
+      void main() {
+        vec2 p = vUv * 2.0 - 1.0;
+        float r = length(p);
+        float edge = fwidth(r) * 1.5;
+        // The region: a thin soft outline.
+        float outline = smoothstep(0.86 - edge, 0.86, r) * (1.0 - smoothstep(0.9, 0.9 + edge, r));
+        float glow = exp(-pow((r - 0.88) * 9.0, 2.0)) * 0.35;
+        // Dwell progress: an arc filling clockwise from the top.
+        float angle = mod(atan(p.x, p.y) + 2.0 * PI, 2.0 * PI) / (2.0 * PI);
+        float band = smoothstep(0.72 - edge, 0.72, r) * (1.0 - smoothstep(0.8, 0.8 + edge, r));
+        float arc = band * step(angle, uProgress) * step(0.001, uProgress);
+        vec3 color = mix(vec3(1.0, 0.97, 0.88), vec3(1.0, 0.78, 0.35), uDone);
+        float alpha = (outline * 0.8 + glow + arc) * uHighlight;
+        gl_FragColor = vec4(color, clamp(alpha, 0.0, 1.0));
+      }`,
+  });
+}

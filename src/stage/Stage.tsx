@@ -1,0 +1,200 @@
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { XR } from '@react-three/xr';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type Group, Raycaster, Vector2, Vector3 } from 'three';
+import { type StoryEvent, type StoryPackage, localize } from '../story';
+import { type TextureLibrary, assetUrl } from '../media';
+import type { PlayerXRStore } from '../xr';
+import { Backdrop } from './Backdrop';
+import { ChoicePanels } from './ChoicePanels';
+import { CHOICE_GAZE_RADIUS, CHOICE_PITCH, choiceYaws } from './choice-layout';
+import { directionFromYawPitch, yawPitchFromDirection } from './direction';
+import { type GazeTarget, GazeTracker } from './gaze';
+import { Hotspots } from './Hotspots';
+import { type HoverPointer, ScreenLook } from './ScreenLook';
+import type { ScreenView } from './view';
+import { XRCaption, XRReticle } from './XRCaption';
+
+/** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
+export const CHOICE_DWELL_MS = 2000;
+/** Shown while a scene's image cannot be loaded, so the story goes on around a clear placeholder. */
+const PLACEHOLDER_COLOR = '#24262d';
+
+export type MediaStatus = 'loading' | 'ready' | 'failed';
+
+export interface StageProps {
+  readonly story: StoryPackage;
+  readonly language: string;
+  readonly sceneId: string;
+  /** Choice ids the story machine accepts now. */
+  readonly offered: readonly string[];
+  /** Hotspot ids that already fired. */
+  readonly dwelled: readonly string[];
+  readonly send: (event: StoryEvent) => void;
+  readonly view: ScreenView;
+  readonly xrStore: PlayerXRStore;
+  readonly library: TextureLibrary;
+  readonly filmBase: URL;
+  /** Announcement shown in the headset. */
+  readonly caption: string | null;
+  /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
+  readonly focusedChoice: string | null;
+  readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
+  /** The WebGL context was lost; the shell remounts the stage. */
+  readonly onContextLost: () => void;
+}
+
+/** The 3D stage: renders what the story snapshot says and reports gaze as discrete story events. */
+export function Stage(props: StageProps) {
+  return (
+    <Canvas
+      className="stage-canvas"
+      camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
+      gl={{ antialias: true }}
+      onCreated={({ gl }) => {
+        gl.domElement.addEventListener('webglcontextlost', (e) => {
+          e.preventDefault();
+          props.onContextLost();
+        });
+      }}
+    >
+      <XR store={props.xrStore}>
+        <StageContent {...props} />
+      </XR>
+    </Canvas>
+  );
+}
+
+function StageContent(props: StageProps) {
+  const { story, language, sceneId, offered, dwelled, send, view, library, filmBase, onMediaStatus } = props;
+  const scene = story.scenes[sceneId];
+  if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
+  const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
+
+  // Media: the current scene's image, and the images of the scenes its choices lead to, preloaded.
+  const urlOf = (id: string) => {
+    const media = story.scenes[id]?.media;
+    return media?.type === 'panorama' ? assetUrl(filmBase, media.src) : null;
+  };
+  const currentUrl = urlOf(sceneId);
+  const wanted = [sceneId, ...scene.choices.map((c) => c.to)].map(urlOf).filter((u): u is string => u !== null);
+  const wantedKey = wanted.join('\n');
+  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
+  const media = useSyncExternalStore(
+    (listener) => library.subscribe(listener),
+    () => (currentUrl ? library.state(currentUrl) : null),
+  );
+  const mediaStatus: MediaStatus = media === null ? 'ready' : media.status;
+  // Hold the previous image while the next one loads, so a switch never shows a black frame.
+  const held = useRef<{ texture: import('three').Texture | null; color: string }>({ texture: null, color: PLACEHOLDER_COLOR });
+  if (media === null) held.current = { texture: null, color: scene.media.type === 'color' ? scene.media.color : PLACEHOLDER_COLOR };
+  else if (media.status === 'ready') held.current = { texture: media.texture, color: PLACEHOLDER_COLOR };
+  else if (media.status === 'failed') held.current = { texture: null, color: PLACEHOLDER_COLOR };
+  const failure = media?.status === 'failed' ? media.error : undefined;
+  useEffect(() => onMediaStatus(mediaStatus, failure), [onMediaStatus, mediaStatus, failure, sceneId]);
+  const showScene = mediaStatus !== 'loading';
+
+  // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
+  const camera = useThree((s) => s.camera);
+  const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
+  const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
+  const [facingYaw, setFacingYaw] = useState(0);
+  useEffect(() => {
+    camera.getWorldDirection(_dir);
+    setFacingYaw(session ? yawPitchFromDirection(_dir).yaw : view.yaw);
+  }, [offeredKey, session, camera, view]);
+
+  // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const tracker = useMemo(
+    () =>
+      new GazeTracker({
+        onDwell: (target) =>
+          sendRef.current(target.kind === 'hotspot' ? { type: 'hotspot.dwelled', hotspot: target.id } : { type: 'choice.made', choice: target.id }),
+      }),
+    [],
+  );
+  const hotspots = showScene ? scene.hotspots : [];
+  const choices = showScene
+    ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
+    : [];
+  const dwelledKey = dwelled.join(',');
+  const choiceKey = choices.map((c) => c.id).join(',');
+  useEffect(() => {
+    const yaws = choiceYaws(choices.length, facingYaw);
+    const targets: GazeTarget[] = [
+      ...hotspots.map((h) => ({
+        id: h.id,
+        kind: 'hotspot' as const,
+        direction: directionFromYawPitch(h.yaw, h.pitch),
+        radius: h.radius,
+        dwellMs: h.dwellMs,
+        done: dwelled.includes(h.id),
+      })),
+      ...choices.map((c, i) => ({
+        id: c.id,
+        kind: 'choice' as const,
+        direction: directionFromYawPitch(yaws[i]!, CHOICE_PITCH),
+        radius: CHOICE_GAZE_RADIUS,
+        dwellMs: CHOICE_DWELL_MS,
+        done: false,
+      })),
+    ];
+    tracker.setTargets(targets);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids that define the targets
+  }, [tracker, sceneId, showScene, dwelledKey, choiceKey, facingYaw]);
+
+  const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
+  const head = useRef<Group>(null);
+
+  return (
+    <>
+      <ScreenLook view={view} hover={hover} />
+      <GazeDriver tracker={tracker} hover={hover} head={head} />
+      <group ref={head}>
+        <Backdrop texture={held.current.texture} color={held.current.color} />
+        <Hotspots hotspots={hotspots} tracker={tracker} firstTarget={0} />
+        <ChoicePanels
+          key={sceneId}
+          choices={choices}
+          facingYaw={facingYaw}
+          tracker={tracker}
+          firstTarget={hotspots.length}
+          focused={props.focusedChoice}
+          onChoose={(id) => send({ type: 'choice.made', choice: id })}
+        />
+      </group>
+      <XRReticle />
+      <XRCaption text={props.caption} />
+    </>
+  );
+}
+
+const _dir = new Vector3();
+const _mouseDir = new Vector3();
+const _pointer = new Vector2();
+const _raycaster = new Raycaster();
+
+/**
+ * Each frame: keep the scene centred on the head, and feed the gaze tracker the directions the
+ * viewer looks along (camera forward, and a hovering mouse on screens).
+ */
+function GazeDriver({ tracker, hover, head }: { tracker: GazeTracker; hover: HoverPointer; head: React.RefObject<Group | null> }) {
+  const gazes = useMemo<Array<Vector3 | null>>(() => [null, null], []);
+  useFrame((state, delta) => {
+    const camera = state.camera;
+    camera.updateMatrixWorld();
+    head.current?.position.setFromMatrixPosition(camera.matrixWorld);
+    camera.getWorldDirection(_dir);
+    gazes[0] = _dir;
+    gazes[1] = null;
+    if (hover.active && !state.gl.xr.isPresenting) {
+      _pointer.set(hover.x, hover.y);
+      _raycaster.setFromCamera(_pointer, camera);
+      gazes[1] = _mouseDir.copy(_raycaster.ray.direction);
+    }
+    tracker.update(delta * 1000, gazes);
+  });
+  return null;
+}

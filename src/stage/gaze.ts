@@ -1,0 +1,97 @@
+import type { Direction } from './direction';
+
+/** Something the viewer can dwell on: a hotspot, or a choice panel. */
+export interface GazeTarget {
+  readonly id: string;
+  readonly kind: 'hotspot' | 'choice';
+  /** Unit direction from the viewer's head. */
+  readonly direction: Direction;
+  /** Angular radius in degrees. */
+  readonly radius: number;
+  readonly dwellMs: number;
+  /** A target that already fired stays visible but never fires again. */
+  readonly done: boolean;
+}
+
+export interface GazeTrackerOptions {
+  /** Called once when a target has been looked at for its full dwell time. */
+  readonly onDwell: (target: GazeTarget) => void;
+  /**
+   * Longest frame step counted toward a dwell, in ms, so a stalled or hidden tab never completes a
+   * dwell by itself. @default 100
+   */
+  readonly maxStepMs?: number;
+}
+
+interface TargetState {
+  target: GazeTarget;
+  cosRadius: number;
+  dwelledMs: number;
+  lookedAt: boolean;
+  fired: boolean;
+}
+
+/**
+ * Times gaze dwell per target from the directions the viewer looks along each frame (the reticle,
+ * a hovering mouse, the headset). Plain numbers only: no allocation per frame, no React.
+ */
+export class GazeTracker {
+  private states: TargetState[] = [];
+  private readonly onDwell: (target: GazeTarget) => void;
+  private readonly maxStepMs: number;
+
+  constructor(options: GazeTrackerOptions) {
+    this.onDwell = options.onDwell;
+    this.maxStepMs = options.maxStepMs ?? 100;
+  }
+
+  /** Replaces the targets, keeping the progress of those that stay (matched by kind and id). */
+  setTargets(targets: readonly GazeTarget[]): void {
+    const previous = new Map(this.states.map((s) => [`${s.target.kind}:${s.target.id}`, s]));
+    this.states = targets.map((target) => {
+      const kept = previous.get(`${target.kind}:${target.id}`);
+      return {
+        target,
+        cosRadius: Math.cos((target.radius * Math.PI) / 180),
+        dwelledMs: kept && !target.done ? kept.dwelledMs : 0,
+        lookedAt: kept?.lookedAt ?? false,
+        fired: target.done,
+      };
+    });
+  }
+
+  /**
+   * Advances by `stepMs` with the viewer looking along `gazes` (unit vectors; null entries are
+   * ignored, such as a mouse that left the canvas).
+   */
+  update(stepMs: number, gazes: ReadonlyArray<Direction | null>): void {
+    const step = Math.min(Math.max(stepMs, 0), this.maxStepMs);
+    for (const state of this.states) {
+      const d = state.target.direction;
+      let looked = false;
+      for (const g of gazes) if (g && g.x * d.x + g.y * d.y + g.z * d.z >= state.cosRadius) looked = true;
+      state.lookedAt = looked;
+      if (state.fired) continue;
+      state.dwelledMs = looked ? state.dwelledMs + step : 0;
+      if (state.dwelledMs >= state.target.dwellMs) {
+        state.fired = true;
+        state.dwelledMs = state.target.dwellMs;
+        this.onDwell(state.target);
+      }
+    }
+  }
+
+  /** Dwell progress of target `index` (in `setTargets` order), 0 to 1. */
+  progress(index: number): number {
+    const s = this.states[index];
+    return s ? s.dwelledMs / s.target.dwellMs : 0;
+  }
+
+  lookedAt(index: number): boolean {
+    return this.states[index]?.lookedAt ?? false;
+  }
+
+  fired(index: number): boolean {
+    return this.states[index]?.fired ?? false;
+  }
+}

@@ -1,0 +1,2 @@
+export { EnterVRButton } from './EnterVRButton';
+export { type PlayerXRStore, createPlayerXRStore, useXRSession } from './store';

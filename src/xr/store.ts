@@ -1,0 +1,26 @@
+import { createXRStore } from '@react-three/xr';
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The XR store of the player. Controller and hand models come from the app's own `xr-profiles/`
+ * folder (copied from @webxr-input-profiles/assets at build time), never from a CDN; no emulator is
+ * injected (tests install IWER themselves); sessions are entered only from our own button.
+ */
+export function createPlayerXRStore(siteBase: string) {
+  return createXRStore({
+    emulate: false,
+    offerSession: false,
+    baseAssetPath: new URL('xr-profiles/', siteBase).href,
+    handTracking: true,
+    // Head gaze is our own dwell logic; the store's gaze pointer would click on its own.
+    gaze: false,
+    frameRate: 'high',
+  });
+}
+
+export type PlayerXRStore = ReturnType<typeof createPlayerXRStore>;
+
+/** The current XR session, for components outside the canvas (null on a plain screen). */
+export function useXRSession(store: PlayerXRStore): XRSession | null {
+  return useSyncExternalStore(store.subscribe, () => store.getState().session ?? null);
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+/** Debian's Chromium; nothing downloads a browser of its own here. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--ignore-gpu-blocklist',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+export interface OpenOptions {
+  readonly viewport?: { width: number; height: number };
+  /** Install the IWER WebXR emulator (a Meta Quest 3) before the app loads. */
+  readonly emulateXR?: boolean;
+  readonly locale?: string;
+}
+
+/** Opens the player at `path` (relative to the served build) in a fresh context. */
+export async function openPlayer(browser: Browser, baseUrl: string, path: string, options: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 960, height: 600 }, locale: options.locale ?? 'en-US' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  // The player may only talk to the server it came from: no CDN, no network at run time.
+  await context.route(
+    (url) => !url.href.startsWith(baseUrl),
+    (route) => {
+      errors.push(`blocked request to ${route.request().url()}`);
+      return route.abort();
+    },
+  );
+  if (options.emulateXR) await installIWER(page);
+  await page.goto(new URL(path, baseUrl).href);
+  return page;
+}
+
+export const pageErrors = (page: Page): string[] => (page as Page & { errors: string[] }).errors;
+
+const require = createRequire(import.meta.url);
+
+async function installIWER(page: Page): Promise<void> {
+  await page.addInitScript({ content: readFileSync(require.resolve('iwer/build/iwer.min.js'), 'utf8') });
+  await page.addInitScript(() => {
+    const IWER = (globalThis as unknown as { IWER: typeof import('iwer') }).IWER;
+    const device = new IWER.XRDevice(IWER.metaQuest3);
+    device.installRuntime({ forceInstall: true } as never);
+    (globalThis as unknown as { xrDevice: unknown }).xrDevice = device;
+  });
+}
+
+/** Waits until the app root carries these data attributes (never a fixed sleep). */
+export async function waitForApp(page: Page, attributes: { status?: string; scene?: string; media?: string }, timeout = 30_000): Promise<void> {
+  const parts: string[] = [];
+  if (attributes.status) parts.push(`.app[data-status="${attributes.status}"]`);
+  if (attributes.scene) parts.push(`.app[data-scene="${attributes.scene}"]`);
+  let selector = parts.length === 2 ? `.app[data-status="${attributes.status}"][data-scene="${attributes.scene}"]` : parts[0] ?? '.app';
+  if (attributes.media) selector += ` .player[data-media="${attributes.media}"]`;
+  await page.waitForSelector(selector, { timeout, state: 'attached' });
+}
+
+/** Luminance variance of a screenshot: near zero for a blank or single-colour frame. */
+export function pixelVariance(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let sum = 0;
+  let sumSq = 0;
+  const n = image.width * image.height;
+  for (let i = 0; i < image.data.length; i += 4) {
+    const l = 0.2126 * image.data[i]! + 0.7152 * image.data[i + 1]! + 0.0722 * image.data[i + 2]!;
+    sum += l;
+    sumSq += l * l;
+  }
+  const mean = sum / n;
+  return sumSq / n - mean * mean;
+}
+
+/** Waits for at least `frames` animation frames to have been rendered by the page. */
+export async function nextFrames(page: Page, frames = 2): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}

@@ -1,0 +1,114 @@
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+/**
+ * Input profiles whose controller and hand models the player serves itself (no CDN at run time):
+ * Quest 3, Quest Pro and Quest 2 controllers, the generic hand, and the generic fallback.
+ */
+const XR_PROFILES = ['meta-quest-touch-plus', 'meta-quest-touch-pro', 'oculus-touch-v3', 'generic-hand', 'generic-trigger'];
+const profilesDir = resolve(root, 'node_modules/@webxr-input-profiles/assets/dist/profiles');
+
+/** profilesList.json reduced to the profiles we ship, so unknown controllers fall back to generic-trigger. */
+function profilesList(): string {
+  const all = JSON.parse(readFileSync(join(profilesDir, 'profilesList.json'), 'utf8')) as Record<string, { path: string }>;
+  const kept = Object.fromEntries(Object.entries(all).filter(([, p]) => XR_PROFILES.includes(p.path.split('/')[0]!)));
+  return JSON.stringify(kept);
+}
+
+const MIME: Record<string, string> = {
+  '.json': 'application/json', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
+  '.avif': 'image/avif', '.ktx2': 'image/ktx2', '.glb': 'model/gltf-binary', '.gltf': 'model/gltf+json', '.mp4': 'video/mp4',
+  '.webm': 'video/webm', '.vtt': 'text/vtt', '.ogg': 'audio/ogg', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',
+};
+
+/**
+ * Story packages (scenes/) and XR input-profile models are data served beside the app, not bundled:
+ * the dev server serves them from their folders, the build copies them into its output, so a film
+ * can be dropped into a deployed player without rebuilding.
+ */
+function servedFolders(): Plugin {
+  const folders: Array<[url: string, dir: string]> = [['/scenes/', resolve(root, 'scenes')], ['/xr-profiles/', profilesDir]];
+  return {
+    name: 'sightline-served-folders',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
+        if (url === '/xr-profiles/profilesList.json') {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(profilesList());
+          return;
+        }
+        for (const [prefix, dir] of folders) {
+          if (!url.startsWith(prefix)) continue;
+          const file = normalize(join(dir, url.slice(prefix.length)));
+          if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) break;
+          res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
+          createReadStream(file).pipe(res);
+          return;
+        }
+        next();
+      });
+    },
+    writeBundle(options) {
+      const out = options.dir ?? resolve(root, 'dist');
+      cpSync(resolve(root, 'scenes'), join(out, 'scenes'), { recursive: true });
+      mkdirSync(join(out, 'xr-profiles'), { recursive: true });
+      for (const profile of XR_PROFILES) cpSync(join(profilesDir, profile), join(out, 'xr-profiles', profile), { recursive: true });
+      writeFileSync(join(out, 'xr-profiles', 'profilesList.json'), profilesList());
+    },
+  };
+}
+
+/**
+ * @react-three/xr lazily imports its emulator (IWER with its dev UI and 6 MB of synthetic rooms)
+ * when `emulate` is on. The player never emulates (tests install IWER themselves), so the module is
+ * replaced by one that says so, and none of it ships.
+ */
+function noXREmulator(): Plugin {
+  const stubId = '\0sightline-no-xr-emulator';
+  return {
+    name: 'sightline-no-xr-emulator',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './emulate.js' && importer?.replaceAll('\\', '/').includes('/@pmndrs/xr/dist/')) return stubId;
+      return null;
+    },
+    load(id) {
+      if (id !== stubId) return null;
+      return 'export function emulate() { throw new Error("xr: the emulator is not part of the Sightline build; install IWER in the page instead"); }';
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative base: the built player works from any folder of any static host.
+  base: './',
+  plugins: [react(), servedFolders(), noXREmulator()],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: SwiftShader renders on the CPU and the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
