@@ -20,8 +20,6 @@ export function pickLanguage(requested: string | null, preferred: readonly strin
   for (const candidate of candidates) {
     const exact = languages.find((l) => l.toLowerCase() === candidate.toLowerCase());
     if (exact) return exact;
-  }
-  for (const candidate of candidates) {
     const base = candidate.split('-')[0]!.toLowerCase();
     const sameBase = languages.find((l) => l.split('-')[0]!.toLowerCase() === base);
     if (sameBase) return sameBase;

@@ -24,12 +24,37 @@ export interface ValidationResult {
 export function validateStory(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const file = options.file ?? 'story.json';
   const parsed = storySchema.safeParse(input);
-  if (!parsed.success) return { story: undefined, diagnostics: parsed.error.issues.map((issue) => fromSchemaIssue(issue, file)) };
+  if (!parsed.success) return { story: undefined, diagnostics: parsed.error.issues.flatMap((issue) => fromSchemaIssue(issue, file)) };
   const diagnostics = checkStory(parsed.data, file, options.expectedId);
   return { story: hasErrors(diagnostics) ? undefined : parsed.data, diagnostics };
 }
 
-function fromSchemaIssue(issue: z.core.$ZodIssue, file: string): Diagnostic {
+function fromSchemaIssue(issue: z.core.$ZodIssue, file: string): Diagnostic[] {
+  if (issue.code === 'invalid_union') {
+    const branch = closestBranch(issue.errors);
+    if (branch) return branch.flatMap((inner) => fromSchemaIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, file));
+  }
+  return [diagnosticOf(issue, file)];
+}
+
+/**
+ * For a value that matches no shape of a union (a condition, a text), the shape it came closest to:
+ * the branch whose errors lie deepest inside the value, if any lies deeper than the value itself.
+ */
+function closestBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | null {
+  let best: readonly z.core.$ZodIssue[] | null = null;
+  let bestDepth = 0;
+  for (const issues of branches) {
+    const depth = Math.min(...issues.map((i) => i.path.length));
+    if (issues.length > 0 && depth > bestDepth) {
+      best = issues;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+function diagnosticOf(issue: z.core.$ZodIssue, file: string): Diagnostic {
   const path = jsonPath(issue.path);
   const base = { severity: 'error' as const, file, path };
   switch (issue.code) {
