@@ -3,7 +3,7 @@ import { createActor } from 'xstate';
 import { type LocalizedText, type StoryPackage, clueText, compileStory, currentScene, isEnding, localize, offeredChoices } from '../story';
 import { TextureLibrary } from '../media';
 import { type MediaStatus, Stage, createScreenView } from '../stage';
-import { EnterVRButton, createPlayerXRStore } from '../xr';
+import { EnterVRButton, createPlayerXRStore, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { useFirstTimeHint } from './first-time-hint';
@@ -38,6 +38,7 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
   useEffect(() => () => library.dispose(), [library]);
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
+  const xrSession = useXRSession(xrStore);
   const text = uiText(language);
   const t = useCallback((value: LocalizedText) => localize(value, language, story.languages), [language, story.languages]);
 
@@ -83,7 +84,7 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
   }, []);
 
   return (
-    <div className="player" data-media={mediaStatus.status}>
+    <div className="player" data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'}>
       <Stage
         key={canvasKey}
         story={story}

@@ -1,7 +1,7 @@
 import { type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Mesh, MeshBasicMaterial } from 'three';
-import { CHOICE_DISTANCE, CHOICE_HEIGHT, CHOICE_PITCH, CHOICE_WIDTH, choiceYaws } from './choice-layout';
+import { CHOICE_DISTANCE, CHOICE_HEIGHT, CHOICE_WIDTH, type ChoicePlace } from './choice-layout';
 import { directionFromYawPitch } from './direction';
 import type { GazeTracker } from './gaze';
 import { createLabelTexture } from './label-texture';
@@ -13,8 +13,8 @@ export interface ChoicePanel {
 
 export interface ChoicePanelsProps {
   readonly choices: readonly ChoicePanel[];
-  /** Yaw the panels are centred on: where the viewer looked when they were offered. */
-  readonly facingYaw: number;
+  /** Where each panel goes (see `placeChoices`), in the order of `choices`. */
+  readonly places: readonly ChoicePlace[];
   readonly tracker: GazeTracker;
   /** Index of the first choice among the tracker's targets. */
   readonly firstTarget: number;
@@ -23,15 +23,14 @@ export interface ChoicePanelsProps {
 }
 
 /** Choices as panels in front of the viewer, selected by click, controller or hand ray, or gaze dwell. */
-export function ChoicePanels({ choices, facingYaw, tracker, firstTarget, focused, onChoose }: ChoicePanelsProps) {
-  const yaws = choiceYaws(choices.length, facingYaw);
+export function ChoicePanels({ choices, places, tracker, firstTarget, focused, onChoose }: ChoicePanelsProps) {
   return (
     <>
       {choices.map((choice, i) => (
         <Panel
           key={choice.id}
           choice={choice}
-          yaw={yaws[i]!}
+          place={places[i] ?? { yaw: 0, pitch: 0 }}
           tracker={tracker}
           index={firstTarget + i}
           focused={focused === choice.id}
@@ -44,23 +43,23 @@ export function ChoicePanels({ choices, facingYaw, tracker, firstTarget, focused
 
 interface PanelProps {
   choice: ChoicePanel;
-  yaw: number;
+  place: ChoicePlace;
   tracker: GazeTracker;
   index: number;
   focused: boolean;
   onChoose: (id: string) => void;
 }
 
-function Panel({ choice, yaw, tracker, index, focused, onChoose }: PanelProps) {
+function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps) {
   const texture = useMemo(() => createLabelTexture(choice.label), [choice.label]);
   useEffect(() => () => texture.dispose(), [texture]);
   const panel = useRef<Mesh>(null);
   const bar = useRef<Mesh>(null);
   const hovered = useRef(false);
   const position = useMemo(() => {
-    const d = directionFromYawPitch(yaw, CHOICE_PITCH);
+    const d = directionFromYawPitch(place.yaw, place.pitch);
     return [d.x * CHOICE_DISTANCE, d.y * CHOICE_DISTANCE, d.z * CHOICE_DISTANCE] as const;
-  }, [yaw]);
+  }, [place.yaw, place.pitch]);
 
   useFrame(() => {
     const progress = tracker.progress(index);
@@ -83,7 +82,7 @@ function Panel({ choice, yaw, tracker, index, focused, onChoose }: PanelProps) {
   };
 
   return (
-    <group position={position} onUpdate={(g) => g.lookAt(0, position[1], 0)}>
+    <group position={position} onUpdate={(g) => g.lookAt(0, 0, 0)}>
       <mesh
         ref={panel}
         name={`choice:${choice.id}`}

@@ -7,7 +7,7 @@ import { type TextureLibrary, assetUrl } from '../media';
 import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
-import { CHOICE_GAZE_RADIUS, CHOICE_PITCH, choiceYaws } from './choice-layout';
+import { CHOICE_GAZE_RADIUS, placeChoices } from './choice-layout';
 import { directionFromYawPitch, yawPitchFromDirection } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
@@ -98,10 +98,10 @@ function StageContent(props: StageProps) {
   const camera = useThree((s) => s.camera);
   const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
   const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
-  const [facingYaw, setFacingYaw] = useState(0);
+  const [facing, setFacing] = useState({ yaw: 0, pitch: 0 });
   useEffect(() => {
     camera.getWorldDirection(_dir);
-    setFacingYaw(session ? yawPitchFromDirection(_dir).yaw : view.yaw);
+    setFacing(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch });
   }, [offeredKey, session, camera, view]);
 
   // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
@@ -121,8 +121,8 @@ function StageContent(props: StageProps) {
     : [];
   const dwelledKey = dwelled.join(',');
   const choiceKey = choices.map((c) => c.id).join(',');
+  const places = useMemo(() => placeChoices(choiceKey ? choiceKey.split(',').length : 0, facing.yaw, facing.pitch), [choiceKey, facing]);
   useEffect(() => {
-    const yaws = choiceYaws(choices.length, facingYaw);
     const targets: GazeTarget[] = [
       ...hotspots.map((h) => ({
         id: h.id,
@@ -135,7 +135,7 @@ function StageContent(props: StageProps) {
       ...choices.map((c, i) => ({
         id: c.id,
         kind: 'choice' as const,
-        direction: directionFromYawPitch(yaws[i]!, CHOICE_PITCH),
+        direction: directionFromYawPitch(places[i]!.yaw, places[i]!.pitch),
         radius: CHOICE_GAZE_RADIUS,
         dwellMs: CHOICE_DWELL_MS,
         done: false,
@@ -143,7 +143,7 @@ function StageContent(props: StageProps) {
     ];
     tracker.setTargets(targets);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids that define the targets
-  }, [tracker, sceneId, showScene, dwelledKey, choiceKey, facingYaw]);
+  }, [tracker, sceneId, showScene, dwelledKey, choiceKey, places]);
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const head = useRef<Group>(null);
@@ -158,7 +158,7 @@ function StageContent(props: StageProps) {
         <ChoicePanels
           key={sceneId}
           choices={choices}
-          facingYaw={facingYaw}
+          places={places}
           tracker={tracker}
           firstTarget={hotspots.length}
           focused={props.focusedChoice}

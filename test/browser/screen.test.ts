@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { choicePanelPoint, screenPoint } from './view';
+
+const baseUrl = inject('baseUrl');
+const viewport = { width: 960, height: 600 };
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const status = (page: Page) => page.locator('[role="status"]');
+
+/** Drags the view by whole degrees: 75° of pitch span the canvas height. */
+async function dragView(page: Page, yaw: number, pitch: number) {
+  const k = viewport.height / 75;
+  const start = { x: yaw > 0 ? viewport.width - 40 : 40, y: pitch > 0 ? 40 : viewport.height - 40 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(start.x - (yaw * k * i) / 12, start.y + (pitch * k * i) / 12);
+  await page.mouse.up();
+}
+
+/** Presses Tab until the focused element matches `selector` or has exactly `text`. */
+async function tabTo(page: Page, target: { selector: string } | { text: string }) {
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const reached = await page.evaluate(
+      (t) => ('selector' in t ? document.activeElement?.matches(t.selector) : document.activeElement?.textContent === t.text) ?? false,
+      target,
+    );
+    if (reached) return;
+  }
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`);
+}
+
+describe('plain screen', () => {
+  it('starts from the start screen with Play, and plays in the chosen language', async () => {
+    const page = await openPlayer(browser, baseUrl, '?lang=zh-CN', { viewport });
+    await waitForApp(page, { status: 'ready' });
+    await expect.poll(() => page.locator('h1').textContent()).toBe('你好，穹顶');
+    const play = page.getByRole('button', { name: /播放/ });
+    await play.click();
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(() => status(page).textContent()).toContain('大厅');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds a clue by dragging the view, then chooses the tower with the mouse', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Follow the corridor']);
+    await dragView(page, 90, 30);
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The sky beyond the dome is real.');
+    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
+    await nextFrames(page, 3);
+    // The panels were placed where the viewer looked (yaw 90, pitch 30) when the new choice appeared.
+    const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 });
+    const target = screenPoint({ yaw: 90, pitch: 30 }, place, viewport, 2.2);
+    await page.mouse.click(target.x, target.y);
+    await waitForApp(page, { status: 'ended', scene: 'tower' });
+    await expect.poll(() => status(page).textContent()).toContain('The open sky');
+    await expect.poll(() => status(page).textContent()).toContain('The end');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds a clue with a "Look at" button and chooses with the keyboard', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await tabTo(page, { selector: 'button[data-choice="corridor"]' });
+    await page.keyboard.press('Enter');
+    await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+    expect(await page.locator('button[data-choice="unlock"]').count()).toBe(0);
+    await tabTo(page, { text: 'Look at: An open ledger' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The keeper signed the ledger: Ilan.');
+    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toContain("Say the keeper's name at the stair door");
+    await tabTo(page, { selector: 'button[data-choice="descend"]' });
+    await page.keyboard.press('Enter');
+    await waitForApp(page, { status: 'ended', scene: 'below' });
+    await expect.poll(() => status(page).textContent()).toContain('The end');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('renders the first scene: the screenshot is not blank', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await nextFrames(page, 3);
+    const png = await page.screenshot({ path: 'test/.artifacts/hall.png' });
+    expect(pixelVariance(png)).toBeGreaterThan(150);
+    await page.context().close();
+  });
+});
+
+describe('broken packages', () => {
+  it('shows the error screen with the file and JSON path of a schema error', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=broken-schema&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'error' });
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('scenes/broken-schema/story.json');
+    await expect.poll(() => alert.textContent()).toContain('$.scenes.hall.hotspots[0].yaw');
+    await expect.poll(() => alert.textContent()).toContain('expected number');
+    await page.context().close();
+  });
+
+  it('shows where malformed JSON breaks', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=broken-json', { viewport });
+    await waitForApp(page, { status: 'error' });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/line 5, column 3/);
+    await page.context().close();
+  });
+
+  it('names a film that does not exist', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=no-such-film', { viewport });
+    await waitForApp(page, { status: 'error' });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('scenes/no-such-film/story.json');
+    await page.context().close();
+  });
+});

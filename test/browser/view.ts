@@ -1,0 +1,28 @@
+import { PerspectiveCamera, Quaternion, Euler, Vector3 } from 'three';
+import { CHOICE_DISTANCE, placeChoices } from '../../src/stage/choice-layout';
+import { directionFromYawPitch } from '../../src/stage/direction';
+
+const RAD = Math.PI / 180;
+
+/** The head orientation that looks along (yaw, pitch) in the film's degrees, as a quaternion. */
+export function lookQuaternion(yaw: number, pitch: number): [number, number, number, number] {
+  const q = new Quaternion().setFromEuler(new Euler(pitch * RAD, -yaw * RAD, 0, 'YXZ'));
+  return [q.x, q.y, q.z, q.w];
+}
+
+/** Where, in CSS pixels, a direction appears on a plain-screen player looking along (yaw, pitch). */
+export function screenPoint(view: { yaw: number; pitch: number }, target: { yaw: number; pitch: number }, viewport: { width: number; height: number }, distance = 10) {
+  const camera = new PerspectiveCamera(75, viewport.width / viewport.height, 0.05, 200);
+  camera.rotation.set(view.pitch * RAD, -view.yaw * RAD, 0, 'YXZ');
+  camera.updateMatrixWorld();
+  const d = directionFromYawPitch(target.yaw, target.pitch);
+  const p = new Vector3(d.x, d.y, d.z).multiplyScalar(distance).project(camera);
+  return { x: ((p.x + 1) / 2) * viewport.width, y: ((1 - p.y) / 2) * viewport.height };
+}
+
+/** The centre of choice panel `index` of `count`, offered while the viewer looked along `view`, relative to the head. */
+export function choicePanelPoint(index: number, count: number, view: { yaw: number; pitch: number }) {
+  const place = placeChoices(count, view.yaw, view.pitch)[index]!;
+  const d = directionFromYawPitch(place.yaw, place.pitch);
+  return { place, offset: new Vector3(d.x, d.y, d.z).multiplyScalar(CHOICE_DISTANCE) };
+}
