@@ -16,7 +16,7 @@ export const BACKDROP_RADIUS = 50;
 export function Backdrop({ texture, color }: BackdropProps) {
   return (
     // Mirroring x shows the image unflipped from inside; the quarter turn puts its centre column at -Z.
-    <mesh scale={[-1, 1, 1]} rotation={[0, -Math.PI / 2, 0]} renderOrder={-1}>
+    <mesh scale={[-1, 1, 1]} rotation={[0, -Math.PI / 2, 0]} renderOrder={-1} pointerEvents="none">
       <sphereGeometry args={[BACKDROP_RADIUS, 96, 48]} />
       {texture ? (
         <meshBasicMaterial key="image" map={texture} side={BackSide} depthWrite={false} toneMapped={false} />

@@ -2,7 +2,7 @@ import { type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Mesh, MeshBasicMaterial } from 'three';
 import { CHOICE_DISTANCE, CHOICE_HEIGHT, CHOICE_WIDTH, type ChoicePlace } from './choice-layout';
-import { directionFromYawPitch } from './direction';
+import { directionFromYawPitch, facingHead } from './direction';
 import type { GazeTracker } from './gaze';
 import { createLabelTexture } from './label-texture';
 
@@ -82,7 +82,7 @@ function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps)
   };
 
   return (
-    <group position={position} onUpdate={(g) => g.lookAt(0, 0, 0)}>
+    <group position={position} rotation={facingHead(place.yaw, place.pitch)}>
       <mesh
         ref={panel}
         name={`choice:${choice.id}`}
@@ -94,7 +94,7 @@ function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps)
         <planeGeometry args={[CHOICE_WIDTH, CHOICE_HEIGHT]} />
         <meshBasicMaterial map={texture} transparent depthTest={false} toneMapped={false} />
       </mesh>
-      <mesh ref={bar} position={[0, -CHOICE_HEIGHT / 2 + 0.012, 0.002]} visible={false} renderOrder={3}>
+      <mesh ref={bar} position={[0, -CHOICE_HEIGHT / 2 + 0.012, 0.002]} visible={false} renderOrder={3} pointerEvents="none">
         <planeGeometry args={[CHOICE_WIDTH * 0.92, 0.012]} />
         <meshBasicMaterial color="#ffc75a" depthTest={false} toneMapped={false} />
       </mesh>

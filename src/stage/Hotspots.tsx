@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
-import { directionFromYawPitch } from './direction';
+import { directionFromYawPitch, facingHead } from './direction';
 
 export interface HotspotMark {
   readonly id: string;
@@ -55,7 +55,7 @@ function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracke
   });
 
   return (
-    <mesh ref={mesh} position={position} onUpdate={(m) => m.lookAt(0, 0, 0)} material={material} renderOrder={1} visible={false}>
+    <mesh ref={mesh} position={position} rotation={facingHead(hotspot.yaw, hotspot.pitch)} material={material} renderOrder={1} visible={false} pointerEvents="none">
       <planeGeometry args={[size, size]} />
     </mesh>
   );

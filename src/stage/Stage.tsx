@@ -165,6 +165,9 @@ function StageContent(props: StageProps) {
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
+      {/* Only controller and hand models are lit; the scene itself is unlit media. */}
+      <hemisphereLight args={['#ffffff', '#445566', 2]} />
+      <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
       <XRCaption text={props.caption} />
     </>

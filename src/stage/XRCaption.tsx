@@ -1,6 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
+import { directionFromYawPitch, yawPitchFromDirection } from './direction';
 import { createLabelTexture } from './label-texture';
 
 export interface XRCaptionProps {
@@ -10,6 +11,10 @@ export interface XRCaptionProps {
 
 const _forward = new Vector3();
 const _target = new Vector3();
+const _below = { x: 0, y: 0, z: -1 };
+/** Captions sit this far below the line of sight: under choice panels (14°), clear of the gaze. */
+const BELOW_SIGHT_DEG = 26;
+const CAPTION_DISTANCE = 1.6;
 
 /**
  * Announcements in the headset, where the page's live region cannot be seen: a caption that follows
@@ -27,21 +32,22 @@ export function XRCaption({ text }: XRCaptionProps) {
     if (!g.visible) return;
     const camera = state.camera;
     camera.getWorldDirection(_forward);
-    _forward.y = 0;
-    if (_forward.lengthSq() < 1e-6) _forward.set(0, 0, -1);
-    _forward.normalize();
+    const { yaw, pitch } = yawPitchFromDirection(_forward);
+    directionFromYawPitch(yaw, Math.max(-80, pitch - BELOW_SIGHT_DEG), _below);
     camera.getWorldPosition(_target);
-    _target.addScaledVector(_forward, 1.6);
-    _target.y -= 0.45;
+    _target.x += _below.x * CAPTION_DISTANCE;
+    _target.y += _below.y * CAPTION_DISTANCE;
+    _target.z += _below.z * CAPTION_DISTANCE;
+    // A gentle lag: the caption drifts after the head instead of being glued to it.
     g.position.lerp(_target, Math.min(1, delta * 3));
     camera.getWorldPosition(_forward);
-    g.lookAt(_forward.x, g.position.y, _forward.z);
+    g.lookAt(_forward);
   });
 
   return (
     <group ref={group} visible={false}>
       {texture && (
-        <mesh renderOrder={4}>
+        <mesh renderOrder={4} pointerEvents="none">
           <planeGeometry args={[0.9, 0.14]} />
           <meshBasicMaterial map={texture} transparent depthTest={false} toneMapped={false} />
         </mesh>
@@ -64,7 +70,7 @@ export function XRReticle() {
   });
   return (
     <group ref={group} visible={false}>
-      <mesh renderOrder={5}>
+      <mesh renderOrder={5} pointerEvents="none">
         <ringGeometry args={[0.012, 0.02, 32]} />
         <meshBasicMaterial color="#ffffff" transparent opacity={0.85} depthTest={false} toneMapped={false} />
       </mesh>

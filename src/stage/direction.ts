@@ -32,3 +32,11 @@ export function yawDelta(from: number, to: number): number {
 }
 
 export const degToRad = (deg: number) => deg * RAD;
+
+/**
+ * Euler rotation (radians, order YXZ) that turns a plane lying at (yaw, pitch) around the head to
+ * face the head: the rotation of a camera looking along that direction, whose +Z points back.
+ */
+export function facingHead(yawDeg: number, pitchDeg: number): [number, number, number, 'YXZ'] {
+  return [pitchDeg * RAD, -yawDeg * RAD, 0, 'YXZ'];
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Quaternion, Vector3 } from 'three';
+import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { choicePanelPoint, lookQuaternion } from './view';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The emulated headset's head position (IWER's default standing height). */
+const HEAD = new Vector3(0, 1.6, 0);
+
+type Quat = [number, number, number, number];
+interface EmulatedDevice {
+  quaternion: { set(x: number, y: number, z: number, w: number): void };
+  controllers: Record<'left' | 'right', {
+    position: { set(x: number, y: number, z: number): void };
+    quaternion: { set(x: number, y: number, z: number, w: number): void };
+    updateButtonValue(id: string, value: number): void;
+  }>;
+}
+declare const xrDevice: EmulatedDevice;
+
+const turnHead = (page: Page, q: Quat) => page.evaluate((q) => xrDevice.quaternion.set(...q), q);
+
+/** Points the right controller from `from` toward `to`, in the reference space. */
+async function aimController(page: Page, from: Vector3, to: Vector3) {
+  const q = new Quaternion().setFromUnitVectors(new Vector3(0, 0, -1), to.clone().sub(from).normalize());
+  await page.evaluate(
+    ({ p, q }) => {
+      xrDevice.controllers.right.position.set(p[0], p[1], p[2]);
+      xrDevice.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
+    },
+    { p: from.toArray(), q: [q.x, q.y, q.z, q.w] as Quat },
+  );
+}
+
+/**
+ * A trigger press shorter than the 300 ms click threshold of XR pointers: pressed for one frame
+ * (IWER turns button changes into selectstart/selectend on the next XR frame). Returns how long
+ * the press lasted in page time, so a slow software-rendered frame shows up in the failure.
+ */
+async function pullTrigger(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        xrDevice.controllers.right.updateButtonValue('trigger', 1);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            xrDevice.controllers.right.updateButtonValue('trigger', 0);
+            resolve(performance.now() - start);
+          }),
+        );
+      }),
+  );
+}
+
+describe('WebXR on an emulated Meta Quest 3', () => {
+  it('finds a clue by head gaze and chooses with the controller ray', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+
+    // Look at the crack in the dome (yaw 90, pitch 30) and hold still for its dwell.
+    await turnHead(page, lookQuaternion(90, 30));
+    await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found: The sky beyond the dome is real.');
+    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
+    await nextFrames(page, 3);
+    await page.screenshot({ path: 'test/.artifacts/xr-hall.png' });
+
+    // Panels appeared in front of the head; aim the controller at "Climb the tower" and click.
+    const { offset } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 });
+    await aimController(page, HEAD.clone().add(new Vector3(0.15, -0.3, -0.1)), HEAD.clone().add(offset));
+    await nextFrames(page, 5);
+    const pressMs = await pullTrigger(page);
+    expect(pressMs, 'trigger press duration').toBeLessThan(300);
+    await waitForApp(page, { status: 'ended', scene: 'tower' });
+    expect(await page.locator('.player').getAttribute('data-xr')).toBe('immersive');
+    await nextFrames(page, 5);
+    const png = await page.screenshot({ path: 'test/.artifacts/xr-tower.png' });
+    expect(pixelVariance(png)).toBeGreaterThan(100);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
