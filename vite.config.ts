@@ -1,5 +1,5 @@
 import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -46,7 +46,7 @@ function servedFolders(): Plugin {
         for (const [prefix, dir] of folders) {
           if (!url.startsWith(prefix)) continue;
           const file = normalize(join(dir, url.slice(prefix.length)));
-          if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) break;
+          if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) break;
           res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);
           return;
