@@ -63,6 +63,14 @@ async function installIWER(page: Page): Promise<void> {
     const device = new IWER.XRDevice(IWER.metaQuest3);
     device.installRuntime({ forceInstall: true } as never);
     (globalThis as unknown as { xrDevice: unknown }).xrDevice = device;
+    // Keep the session the app starts, so a test can end it the way a headset does.
+    const xr = navigator.xr!;
+    const requestSession = xr.requestSession.bind(xr);
+    xr.requestSession = async (...args: Parameters<XRSystem['requestSession']>) => {
+      const session = await requestSession(...args);
+      (globalThis as unknown as { xrSession: XRSession }).xrSession = session;
+      return session;
+    };
   });
 }
 

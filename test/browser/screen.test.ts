@@ -101,6 +101,43 @@ describe('plain screen', () => {
   });
 });
 
+describe('resilience', () => {
+  it('rebuilds the picture after the WebGL context is lost, keeping the story where it was', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.getByRole('button', { name: 'Look at: A crack in the dome' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found');
+    await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')!;
+      (canvas as HTMLCanvasElement & { lostOnPurpose?: boolean }).lostOnPurpose = true;
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      gl!.getExtension('WEBGL_lose_context')!.loseContext();
+    });
+    // A new canvas replaces the lost one; the story actor outside it kept its clue.
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('canvas') as (HTMLCanvasElement & { lostOnPurpose?: boolean }) | null;
+      return canvas !== null && !canvas.lostOnPurpose;
+    });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await nextFrames(page, 5);
+    expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
+    await page.context().close();
+  });
+
+  it('shows a placeholder and goes on when a scene image is missing', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=missing-image&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'failed' });
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('could not be loaded');
+    await tabTo(page, { selector: 'button[data-choice="stay"]' });
+    await page.keyboard.press('Enter');
+    await waitForApp(page, { status: 'ended', scene: 'below' });
+    await page.context().close();
+  });
+});
+
 describe('broken packages', () => {
   it('shows the error screen with the file and JSON path of a schema error', async () => {
     const page = await openPlayer(browser, baseUrl, '?film=broken-schema&autoplay=1', { viewport });

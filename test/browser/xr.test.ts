@@ -27,6 +27,7 @@ interface EmulatedDevice {
   }>;
 }
 declare const xrDevice: EmulatedDevice;
+declare const xrSession: XRSession;
 
 const turnHead = (page: Page, q: Quat) => page.evaluate((q) => xrDevice.quaternion.set(...q), q);
 
@@ -88,6 +89,24 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await nextFrames(page, 5);
     const png = await page.screenshot({ path: 'test/.artifacts/xr-tower.png' });
     expect(pixelVariance(png)).toBeGreaterThan(100);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('drops back to the screen at the same point of the story when the session ends', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+    await turnHead(page, lookQuaternion(90, 30));
+    await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found');
+    await page.evaluate(() => xrSession.end());
+    await page.waitForSelector('.player[data-xr="screen"]');
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await nextFrames(page, 5);
+    expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
