@@ -1,13 +1,13 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type Group, Raycaster, Vector2, Vector3 } from 'three';
+import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type StoryEvent, type StoryPackage, localize } from '../story';
 import { type TextureLibrary, assetUrl } from '../media';
 import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
-import { CHOICE_GAZE_RADIUS, placeChoices } from './choice-layout';
+import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
 import { directionFromYawPitch, yawPitchFromDirection } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
@@ -98,11 +98,13 @@ function StageContent(props: StageProps) {
   const camera = useThree((s) => s.camera);
   const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
   const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
-  const [facing, setFacing] = useState({ yaw: 0, pitch: 0 });
+  const size = useThree((s) => s.size);
+  const [facing, setFacing] = useState({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
   useEffect(() => {
     camera.getWorldDirection(_dir);
-    setFacing(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch });
-  }, [offeredKey, session, camera, view]);
+    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
+    setFacing({ ...(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
+  }, [offeredKey, session, camera, view, size]);
 
   // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
   const sendRef = useRef(send);
@@ -121,7 +123,10 @@ function StageContent(props: StageProps) {
     : [];
   const dwelledKey = dwelled.join(',');
   const choiceKey = choices.map((c) => c.id).join(',');
-  const places = useMemo(() => placeChoices(choiceKey ? choiceKey.split(',').length : 0, facing.yaw, facing.pitch), [choiceKey, facing]);
+  const places = useMemo(
+    () => placeChoices(choiceKey ? choiceKey.split(',').length : 0, facing.yaw, facing.pitch, facing.fieldOfView),
+    [choiceKey, facing],
+  );
   useEffect(() => {
     const targets: GazeTarget[] = [
       ...hotspots.map((h) => ({
@@ -172,6 +177,12 @@ function StageContent(props: StageProps) {
       <XRCaption text={props.caption} />
     </>
   );
+}
+
+/** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */
+function horizontalFieldOfView(camera: Camera, aspect: number): number {
+  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
+  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }
 
 const _dir = new Vector3();

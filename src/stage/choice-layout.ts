@@ -7,7 +7,11 @@ const BELOW_SIGHT_DEG = 14;
 /** ...but never so high or low that the viewer must crane their neck. */
 const MIN_PITCH = -35;
 const MAX_PITCH = 10;
-const SPACING_DEG = 37;
+/** Angular pitch of panels side by side (a panel spans about 33°), and one above another (about 8.5°). */
+const ROW_SPACING_DEG = 36;
+const COLUMN_SPACING_DEG = 10;
+/** Horizontal field of view assumed in a headset, where the app cannot read it. */
+export const HEADSET_FIELD_OF_VIEW = 90;
 /** Gaze radius of a panel, in degrees: about its half-height, so a glance across it does not count. */
 export const CHOICE_GAZE_RADIUS = 7;
 
@@ -17,10 +21,16 @@ export interface ChoicePlace {
 }
 
 /**
- * Where each of `count` panels goes when offered to a viewer looking along (`viewYaw`, `viewPitch`):
- * in a row in front of them, a little below the line of sight, left to right in authored order.
+ * Where each of `count` panels goes when offered to a viewer looking along (`viewYaw`, `viewPitch`)
+ * with a horizontal field of view of `fieldOfView` degrees: a row in front of them, a little below
+ * the line of sight, left to right in authored order; or, where a row would not fit (phones in
+ * portrait, many choices), a column, top to bottom. Never outside the view, never behind them.
  */
-export function placeChoices(count: number, viewYaw: number, viewPitch: number): ChoicePlace[] {
-  const pitch = Math.max(MIN_PITCH, Math.min(MAX_PITCH, viewPitch - BELOW_SIGHT_DEG));
-  return Array.from({ length: count }, (_, i) => ({ yaw: viewYaw + (i - (count - 1) / 2) * SPACING_DEG, pitch }));
+export function placeChoices(count: number, viewYaw: number, viewPitch: number, fieldOfView: number): ChoicePlace[] {
+  const top = Math.max(MIN_PITCH, Math.min(MAX_PITCH, viewPitch - BELOW_SIGHT_DEG));
+  if (count * ROW_SPACING_DEG <= fieldOfView * 0.85)
+    return Array.from({ length: count }, (_, i) => ({ yaw: viewYaw + (i - (count - 1) / 2) * ROW_SPACING_DEG, pitch: top }));
+  // Centred on the row's height, but the first panel stays clear of the line of sight.
+  const first = Math.min(viewPitch - 8, top + ((count - 1) * COLUMN_SPACING_DEG) / 2);
+  return Array.from({ length: count }, (_, i) => ({ yaw: viewYaw, pitch: first - i * COLUMN_SPACING_DEG }));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
-import { choicePanelPoint, screenPoint } from './view';
+import { choicePanelPoint, screenFieldOfView, screenPoint } from './view';
 
 const baseUrl = inject('baseUrl');
 const viewport = { width: 960, height: 600 };
@@ -61,7 +61,7 @@ describe('plain screen', () => {
     await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
     await nextFrames(page, 3);
     // The panels were placed where the viewer looked (yaw 90, pitch 30) when the new choice appeared.
-    const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 });
+    const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, screenFieldOfView(viewport));
     const target = screenPoint({ yaw: 90, pitch: 30 }, place, viewport, 2.2);
     await page.mouse.click(target.x, target.y);
     await waitForApp(page, { status: 'ended', scene: 'tower' });

@@ -1,5 +1,7 @@
 import { PerspectiveCamera, Quaternion, Euler, Vector3 } from 'three';
 import { CHOICE_DISTANCE, placeChoices } from '../../src/stage/choice-layout';
+
+export { HEADSET_FIELD_OF_VIEW } from '../../src/stage/choice-layout';
 import { directionFromYawPitch } from '../../src/stage/direction';
 
 const RAD = Math.PI / 180;
@@ -20,9 +22,13 @@ export function screenPoint(view: { yaw: number; pitch: number }, target: { yaw:
   return { x: ((p.x + 1) / 2) * viewport.width, y: ((1 - p.y) / 2) * viewport.height };
 }
 
-/** The centre of choice panel `index` of `count`, offered while the viewer looked along `view`, relative to the head. */
-export function choicePanelPoint(index: number, count: number, view: { yaw: number; pitch: number }) {
-  const place = placeChoices(count, view.yaw, view.pitch)[index]!;
+/** The centre of choice panel `index` of `count`, offered while the viewer looked along `view` with this horizontal field of view, relative to the head. */
+export function choicePanelPoint(index: number, count: number, view: { yaw: number; pitch: number }, fieldOfView: number) {
+  const place = placeChoices(count, view.yaw, view.pitch, fieldOfView)[index]!;
   const d = directionFromYawPitch(place.yaw, place.pitch);
   return { place, offset: new Vector3(d.x, d.y, d.z).multiplyScalar(CHOICE_DISTANCE) };
 }
+
+/** Horizontal field of view in degrees of the player's screen camera (75° vertical) at this viewport. */
+export const screenFieldOfView = (viewport: { width: number; height: number }) =>
+  (2 * Math.atan(Math.tan((75 * Math.PI) / 360) * (viewport.width / viewport.height)) * 180) / Math.PI;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
 import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
-import { choicePanelPoint, lookQuaternion } from './view';
+import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -79,7 +79,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await page.screenshot({ path: 'test/.artifacts/xr-hall.png' });
 
     // Panels appeared in front of the head; aim the controller at "Climb the tower" and click.
-    const { offset } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 });
+    const { offset } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await aimController(page, HEAD.clone().add(new Vector3(0.15, -0.3, -0.1)), HEAD.clone().add(offset));
     await nextFrames(page, 5);
     const pressMs = await pullTrigger(page);
