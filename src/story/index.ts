@@ -1,24 +1,38 @@
 export { assetPathProblem } from './asset-path';
 export { clueText } from './clues';
-export { type ConditionFacts, evaluateCondition } from './condition';
+export { type ConditionFacts, compare, comparisonOf, evaluateCondition, leafConditions } from './condition';
 export { type Diagnostic, formatDiagnostic, hasErrors, jsonPath } from './diagnostics';
 export {
+  CREDITS_STATE,
+  CREDITS_TAG,
+  ENDING_PLAYOUT_MS,
   ENDING_TAG,
   type StoryContext,
   type StoryEvent,
+  type StoryInput,
   type StoryMachine,
   type StorySnapshot,
   compileStory,
   currentScene,
   initialStoryContext,
+  isCredits,
   isEnding,
+  mostWatched,
   offeredChoices,
 } from './machine';
+export { type EditionCut, cutEdition, defaultEdition, editionIds, fallbackOf, pickEdition } from './editions';
+export { applyEffects } from './effects';
 export { parseJson } from './parse';
 export {
   type Choice,
+  type Comparison,
   type Condition,
+  type Edition,
+  type Effect,
   type Hotspot,
+  PENDING_ENDING,
+  type Route,
+  type VariableValue,
   type Media,
   type Scene,
   type StoryPackage,
@@ -27,4 +41,9 @@ export {
   storySchema,
 } from './schema';
 export { type LocalizedText, localize, pickLanguage } from './text';
-export { type ValidateOptions, type ValidationResult, reachableScenes, validateStory } from './validate';
+export { type ValidateOptions, type ValidationResult, validateStory } from './validate';
+export { reachableFrom, sceneGraph, scenesWithAWayOut } from './scene-graph';
+export { type Clock, type PauseReason, SceneClock, type SceneClockOptions } from './clock';
+export { choiceDeadline, nextDeadline } from './deadlines';
+export { driveStory, type StoryDriverOptions } from './driver';
+export { type RestoreResult, SAVE_FORMAT, type SaveStorage, type SavedViewing, createSave, endingsKey, restoreSave, saveKey } from './save';

@@ -19,21 +19,63 @@ export const textSchema = z
   .union([z.string(), z.record(languageTag, z.string())])
   .meta({ id: 'Text', description: 'A plain string for every language, or a map from language tag to string.' });
 
-/** Declarative conditions over what the viewer has found. Never evaluated as code. */
+/** A value a story variable can hold. */
+export type VariableValue = number | boolean | string;
+const variableValue = z.union([z.number(), z.boolean(), z.string()]);
+
+/** Comparison operators; a comparison condition names exactly one. */
+export const COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+type Compare<V> = { readonly [K in Comparison]?: V | undefined };
+
+/** Declarative conditions over the story's memory. Evaluated by one function, never as code. */
 export type Condition =
   | { readonly clue: string }
+  | ({ readonly var: string } & Compare<VariableValue>)
+  | { readonly visited: string }
+  | ({ readonly visits: string } & Compare<number>)
+  | { readonly edition: string }
+  | { readonly attention: string; readonly gteMs?: number | undefined; readonly ltMs?: number | undefined }
   | { readonly all: readonly Condition[] }
   | { readonly any: readonly Condition[] }
   | { readonly not: Condition };
 
+const oneComparison = (value: { [k: string]: unknown }) => COMPARISONS.filter((op) => value[op] !== undefined).length === 1;
+const comparisonError = { error: `name exactly one comparison: ${COMPARISONS.join(', ')}` };
+
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ clue: id('Clue') }).meta({ description: 'Holds once the viewer has found this clue.' }),
+    z
+      .strictObject({ var: id('Variable'), ...Object.fromEntries(COMPARISONS.map((op) => [op, variableValue.optional()])) })
+      .refine(oneComparison, comparisonError)
+      .meta({ description: 'Compares a variable, for example { "var": "desire", "gte": 2 }.' }),
+    z.strictObject({ visited: id('Scene') }).meta({ description: 'Holds once the viewer has entered this scene.' }),
+    z
+      .strictObject({ visits: id('Scene'), ...Object.fromEntries(COMPARISONS.map((op) => [op, z.number().int().min(0).optional()])) })
+      .refine(oneComparison, comparisonError)
+      .meta({ description: 'Compares how many times a scene was entered, for example { "visits": "hall", "gte": 2 }.' }),
+    z.strictObject({ edition: id('Edition') }).meta({ description: 'Holds in this edition of the film.' }),
+    z
+      .strictObject({ attention: id('Hotspot'), gteMs: z.number().min(0).optional(), ltMs: z.number().min(0).optional() })
+      .refine((c) => c.gteMs !== undefined || c.ltMs !== undefined, { error: 'give "gteMs" or "ltMs"' })
+      .meta({ description: 'Compares how long, in total, the viewer has looked at a hotspot.' }),
     z.strictObject({ all: z.array(conditionSchema).min(1) }).meta({ description: 'Holds when every condition holds.' }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }).meta({ description: 'Holds when one condition holds.' }),
     z.strictObject({ not: conditionSchema }).meta({ description: 'Holds when the condition does not.' }),
-  ]),
+  ]) as z.ZodType<Condition>,
 ).meta({ id: 'Condition' });
+
+/** Changes to variables, on scene entry, on a choice or on a hotspot's dwell. */
+export type Effect = { readonly set: string; readonly to: VariableValue } | { readonly add: string; readonly by: number };
+export const effectSchema: z.ZodType<Effect> = z
+  .union([
+    z.strictObject({ set: id('Variable'), to: variableValue }).meta({ description: 'Sets a variable.' }),
+    z.strictObject({ add: id('Variable'), by: z.number() }).meta({ description: 'Adds to a number variable (negative to subtract).' }),
+  ])
+  .meta({ id: 'Effect' });
+const effects = z.array(effectSchema).default([]);
+const editionList = z.array(id('Edition')).min(1).optional().meta({ description: 'Only in these editions; in all when absent.' });
 
 const assetPath = z
   .string()
@@ -65,6 +107,7 @@ export const hotspotSchema = z
     radius: z.number().gt(0).max(90).default(10).meta({ description: 'Angular radius in degrees.' }),
     dwellMs: z.number().int().min(200).max(60000).default(1200).meta({ description: 'How long the viewer must look for the hotspot to fire.' }),
     grants: z.array(id('Clue')).default([]).meta({ description: 'Clues found when the hotspot fires.' }),
+    effects: effects.meta({ description: 'Variable changes when the hotspot fires.' }),
   })
   .meta({ id: 'Hotspot' });
 
@@ -74,8 +117,42 @@ export const choiceSchema = z
     label: textSchema,
     to: z.string().meta({ description: 'The scene this choice leads to.' }),
     when: conditionSchema.optional().meta({ description: 'Offered only while this holds; always offered when absent.' }),
+    effects: effects.meta({ description: 'Variable changes when the choice is taken.' }),
+    in: editionList,
   })
   .meta({ id: 'Choice' });
+
+/** Where the story goes when a scene ends: the first route whose condition holds. */
+export const routeSchema = z
+  .strictObject({
+    when: conditionSchema.optional(),
+    to: z.string().meta({ description: 'A scene id, or "@ending" in a scene an edition inserts before the endings.' }),
+  })
+  .meta({ id: 'Route' });
+
+export const endSchema = z
+  .strictObject({
+    afterMs: z.number().int().min(1).optional().meta({ description: 'The scene ends after this much scene time.' }),
+    whenSeen: z.array(id('Hotspot')).min(1).optional().meta({ description: 'The scene ends once all these hotspots have fired.' }),
+    withMedia: z.boolean().optional().meta({ description: 'The scene ends when its media (a video) ends.' }),
+  })
+  .meta({ id: 'SceneEnd', description: 'When the scene ends (whichever comes first); then "next" routes, a due default is taken, or the scene holds until the viewer chooses.' });
+
+export const offerSchema = z
+  .strictObject({
+    atMs: z.number().int().min(0).optional().meta({ description: 'Choices appear at this scene time.' }),
+    after: id('Hotspot').optional().meta({ description: 'Choices appear once this hotspot has fired.' }),
+    timeoutMs: z.number().int().min(1000).optional().meta({ description: 'How long choices stay open before the default is taken (viewers can lengthen or switch off time limits).' }),
+    default: id('Choice').optional().meta({ description: 'The choice taken when time runs out or the scene ends.' }),
+  })
+  .meta({ id: 'Offer', description: 'When the scene\'s choices appear and how long they stay open; at once and untimed when absent.' });
+
+export const mostWatchedSchema = z
+  .strictObject({
+    among: z.array(id('Hotspot')).min(2).meta({ description: 'Hotspots compared by total attention.' }),
+    grants: z.record(id('Hotspot'), z.array(id('Clue')).min(1)).meta({ description: 'Hotspot → clues granted if it was looked at longest.' }),
+  })
+  .meta({ id: 'MostWatched', description: 'At scene end, grants the clues of whichever hotspot of "among" was looked at longest (ties: the first listed).' });
 
 export const scriptSchema = z
   .strictObject({
@@ -98,9 +175,35 @@ export const sceneSchema = z
     media: mediaSchema,
     hotspots: z.array(hotspotSchema).default([]),
     choices: z.array(choiceSchema).default([]),
-    ending: z.boolean().default(false).meta({ description: 'Entering this scene ends the film.' }),
+    ending: z.boolean().default(false).meta({ description: 'Entering this scene ends the film; credits follow once it has played out.' }),
+    onEnter: effects.meta({ description: 'Variable changes on entering the scene.' }),
+    end: endSchema.optional(),
+    next: z.array(routeSchema).min(1).optional().meta({ description: 'Routes taken when the scene ends, first match wins; end with one without "when".' }),
+    offer: offerSchema.optional(),
+    mostWatched: z.array(mostWatchedSchema).default([]),
+    alternates: z
+      .array(z.strictObject({ media: mediaSchema, script: scriptSchema.optional() }))
+      .default([])
+      .meta({ description: 'Backup modules with the same role in the graph: played, in order, when the media before fails to load.' }),
+    subtitles: z.record(languageTag, assetPath).default({}).meta({ description: 'Language → WebVTT file.' }),
+    in: editionList,
   })
   .meta({ id: 'Scene' });
+
+export const editionSchema = z
+  .strictObject({
+    title: textSchema,
+    insertBeforeEndings: z
+      .array(id('Scene'))
+      .min(1)
+      .optional()
+      .meta({ description: 'Scenes played, in order, before any ending (for example reflection questions); the last routes to "@ending".' }),
+    alternates: z
+      .record(id('Scene'), z.number().int().min(1))
+      .default({})
+      .meta({ description: 'Scene → which alternate (1 = the first) this edition plays instead of the primary media.' }),
+  })
+  .meta({ id: 'Edition' });
 
 export const storySchema = z
   .strictObject({
@@ -111,6 +214,15 @@ export const storySchema = z
     languages: z.array(languageTag).min(1).meta({ description: 'Languages of the film; the first is the fallback.' }),
     start: z.string().meta({ description: 'The scene the film opens on.' }),
     clues: z.record(id('Clue'), textSchema).default({}).meta({ description: 'Clue id → text announced when it is found.' }),
+    variables: z.record(id('Variable'), variableValue).default({}).meta({ description: 'Variable id → initial value (number, boolean or string).' }),
+    editions: z
+      .record(id('Edition'), editionSchema)
+      .default({})
+      .meta({ description: 'Named cuts of the film; the first is the default. One implicit edition when absent.' }),
+    credits: z
+      .array(z.strictObject({ role: textSchema, name: z.string() }))
+      .default([])
+      .meta({ description: 'People credited after every ending.' }),
     scenes: z.record(id('Scene'), sceneSchema).meta({ description: 'Scene modules by id.' }),
   })
   .meta({ id: 'StoryPackage', title: 'Sightline story package' });
@@ -120,6 +232,11 @@ export type Scene = z.output<typeof sceneSchema>;
 export type Hotspot = z.output<typeof hotspotSchema>;
 export type Choice = z.output<typeof choiceSchema>;
 export type Media = z.output<typeof mediaSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type Edition = z.output<typeof editionSchema>;
+
+/** Target of a route or choice in an inserted scene: the ending the viewer was heading to. */
+export const PENDING_ENDING = '@ending';
 
 /** The published JSON Schema of the format, for editors (`$schema`) and outside tools. */
 export function storyJsonSchema(): Record<string, unknown> {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { cluesInCondition } from './condition';
+import { checkFlow } from './checks/flow';
+import { checkReferences } from './checks/references';
+import { Report } from './checks/report';
+import { checkValues } from './checks/values';
 import { type Diagnostic, hasErrors, jsonPath } from './diagnostics';
-import { type LocalizedText } from './text';
 import { type StoryPackage, storySchema } from './schema';
 
 export interface ValidateOptions {
@@ -93,83 +95,11 @@ function unionHint(path: readonly PropertyKey[]): string {
   return 'Give a string, or a map from language tag to string like { "en": "…", "zh-CN": "…" }.';
 }
 
-/** Checks of the story graph that a schema cannot express. */
+/** Checks that a schema cannot express: references, types, reachable values, and the graph of every edition. */
 function checkStory(story: StoryPackage, file: string, expectedId: string | undefined): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const error = (code: string, path: PropertyKey[], message: string, hint: string) =>
-    out.push({ severity: 'error', code, file, path: jsonPath(path), message, hint });
-  const warning = (code: string, path: PropertyKey[], message: string, hint: string) =>
-    out.push({ severity: 'warning', code, file, path: jsonPath(path), message, hint });
-
-  const sceneIds = Object.keys(story.scenes);
-  const knownScenes = `Known scenes: ${sceneIds.join(', ')}.`;
-  if (expectedId !== undefined && story.id !== expectedId)
-    error('film.id-mismatch', ['id'], `film id "${story.id}" does not match its folder "${expectedId}"`, `Rename the folder or set "id": "${expectedId}".`);
-  if (!story.scenes[story.start]) error('scene.unknown', ['start'], `start scene "${story.start}" does not exist`, knownScenes);
-  if (new Set(story.languages).size !== story.languages.length)
-    error('language.duplicate', ['languages'], 'a language is listed twice', 'List each language once.');
-
-  const granted = new Set<string>();
-  const hotspotSeen = new Map<string, string>();
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    scene.hotspots.forEach((hotspot, i) => {
-      hotspot.grants.forEach((clue) => granted.add(clue));
-      const first = hotspotSeen.get(hotspot.id);
-      if (first !== undefined)
-        error('hotspot.duplicate', ['scenes', sceneId, 'hotspots', i, 'id'], `hotspot id "${hotspot.id}" is already used at ${first}`, 'Hotspot ids are unique within the package; rename one.');
-      else hotspotSeen.set(hotspot.id, jsonPath(['scenes', sceneId, 'hotspots', i]));
-    });
-  }
-
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    const at = ['scenes', sceneId];
-    const choiceIds = new Set<string>();
-    scene.choices.forEach((choice, i) => {
-      if (choiceIds.has(choice.id)) error('choice.duplicate', [...at, 'choices', i, 'id'], `choice id "${choice.id}" is used twice in scene "${sceneId}"`, 'Choice ids are unique within their scene; rename one.');
-      choiceIds.add(choice.id);
-      if (!story.scenes[choice.to]) error('scene.unknown', [...at, 'choices', i, 'to'], `choice leads to unknown scene "${choice.to}"`, knownScenes);
-      if (choice.when)
-        for (const { clue, at: where } of cluesInCondition(choice.when, [...at, 'choices', i, 'when']))
-          if (!granted.has(clue)) error('clue.never-granted', where, `no hotspot grants clue "${clue}", so this condition depends on something the viewer can never find`, 'Add the clue to a hotspot\'s "grants", or fix its spelling.');
-    });
-    if (scene.ending && scene.choices.length > 0)
-      warning('scene.ending-with-choices', [...at, 'choices'], `ending scene "${sceneId}" offers choices that are never shown`, 'Remove the choices or "ending": true.');
-    if (!scene.ending && scene.choices.length === 0)
-      error('scene.dead-end', [...at], `scene "${sceneId}" is not an ending and offers no choice, so the viewer is stuck there`, 'Add a choice or mark it "ending": true.');
-    checkTexts(story, scene.title, [...at, 'title'], warning);
-    scene.hotspots.forEach((h, i) => checkTexts(story, h.label, [...at, 'hotspots', i, 'label'], warning));
-    scene.choices.forEach((c, i) => checkTexts(story, c.label, [...at, 'choices', i, 'label'], warning));
-  }
-  checkTexts(story, story.title, ['title'], warning);
-  for (const [clue, text] of Object.entries(story.clues)) checkTexts(story, text, ['clues', clue], warning);
-
-  if (story.scenes[story.start]) {
-    const reached = reachableScenes(story);
-    for (const sceneId of sceneIds)
-      if (!reached.has(sceneId)) warning('scene.unreachable', ['scenes', sceneId], `no choice leads to scene "${sceneId}"`, 'Link it from a choice, or remove it.');
-    if (![...reached].some((s) => story.scenes[s]?.ending)) error('ending.unreachable', ['start'], 'no ending can be reached from the start scene', 'Mark a reachable scene "ending": true.');
-  }
-  return out;
-}
-
-type Report = (code: string, path: PropertyKey[], message: string, hint: string) => void;
-
-function checkTexts(story: StoryPackage, text: LocalizedText, path: PropertyKey[], warning: Report): void {
-  if (typeof text === 'string') return;
-  for (const language of story.languages)
-    if (text[language] === undefined)
-      warning('text.missing-language', path, `no "${language}" text; the ${story.languages[0]} text is shown instead`, `Add "${language}": "…".`);
-}
-
-/** Scenes reachable from the start by any choice, ignoring conditions (a linear pass). */
-export function reachableScenes(story: StoryPackage): Set<string> {
-  const reached = new Set<string>([story.start]);
-  const queue = [story.start];
-  for (let sceneId = queue.shift(); sceneId !== undefined; sceneId = queue.shift())
-    for (const choice of story.scenes[sceneId]?.choices ?? [])
-      if (!reached.has(choice.to) && story.scenes[choice.to]) {
-        reached.add(choice.to);
-        queue.push(choice.to);
-      }
-  return reached;
+  const report = new Report(file);
+  checkReferences(story, report, expectedId);
+  checkValues(story, report);
+  checkFlow(story, report);
+  return report.diagnostics;
 }

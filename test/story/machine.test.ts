@@ -1,6 +1,6 @@
 import { createActor, getNextSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { type StoryPackage, compileStory, currentScene, evaluateCondition, isEnding, offeredChoices, validateStory } from '../../src/story';
+import { type StoryPackage, compileStory, currentScene, evaluateCondition, initialStoryContext, isEnding, offeredChoices, validateStory } from '../../src/story';
 import { helloStory, minimalStory } from './fixtures';
 
 const load = (json: unknown): StoryPackage => {
@@ -12,13 +12,14 @@ const load = (json: unknown): StoryPackage => {
 describe('compiled story machine', () => {
   const story = load(helloStory());
   const machine = compileStory(story);
-  const at = (scene: string, clues: string[] = []) => machine.resolveState({ value: scene, context: { clues, dwelled: [], visits: { [scene]: 1 } } });
+  const at = (scene: string, clues: string[] = []) =>
+    machine.resolveState({ value: scene, context: { ...initialStoryContext(null), offeredAtMs: 0, clues, visits: { [scene]: 1 } } });
   const allClues = [...new Set(Object.values(story.scenes).flatMap((s) => s.hotspots.flatMap((h) => h.grants)))];
 
   it('starts in the start scene with an empty memory', () => {
     const snapshot = createActor(machine).start().getSnapshot();
     expect(currentScene(snapshot)).toBe('hall');
-    expect(snapshot.context).toEqual({ clues: [], dwelled: [], visits: { hall: 1 } });
+    expect(snapshot.context).toMatchObject({ clues: [], dwelled: [], visits: { hall: 1 }, variables: {}, attention: {}, sceneMs: 0, offeredAtMs: 0 });
   });
 
   // Every transition of the bundled film, with and without every clue.

@@ -55,7 +55,7 @@ describe('story graph validation', () => {
 
   it('warns about scenes no choice leads to', () => {
     const story = minimalStory();
-    story.scenes.attic = { title: 'Attic', media: { type: 'color', color: '#000000' }, ending: true };
+    story.scenes.attic = { title: 'Attic', media: { type: 'color', color: '#000000' }, choices: [{ id: 'down', label: 'Down', to: 'below' }] };
     expect(codes(story)).toContain('warning scene.unreachable $.scenes.attic');
   });
 

@@ -1,0 +1,56 @@
+import type { EditionCut } from './editions';
+import { PENDING_ENDING, type StoryPackage } from './schema';
+
+/**
+ * The scene graph of one edition's cut: scene → scenes it can lead to, by any choice, route or
+ * default, ignoring conditions. Skipped scenes are bypassed; a way into an ending goes through the
+ * edition's inserted scenes; "@ending" leads to every ending.
+ */
+export function sceneGraph(story: StoryPackage, cut: EditionCut): Map<string, Set<string>> {
+  const endings = Object.keys(story.scenes).filter((id) => story.scenes[id]!.ending && cut.includes(id));
+  const graph = new Map<string, Set<string>>();
+  for (const [sceneId, scene] of Object.entries(story.scenes)) {
+    if (!cut.includes(sceneId)) continue;
+    const out = new Set<string>();
+    const targets = scene.ending ? [] : [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)];
+    for (const to of targets) {
+      if (to === PENDING_ENDING) {
+        endings.forEach((e) => out.add(e));
+        continue;
+      }
+      const target = cut.resolve(to);
+      const insert = cut.inserts[0];
+      out.add(story.scenes[target]?.ending && insert !== undefined && !cut.inserts.includes(sceneId) ? insert : target);
+    }
+    graph.set(sceneId, out);
+  }
+  return graph;
+}
+
+/** Scenes reachable from `from` in a graph. */
+export function reachableFrom(graph: ReadonlyMap<string, ReadonlySet<string>>, from: string): Set<string> {
+  const reached = new Set<string>([from]);
+  const queue = [from];
+  for (let scene = queue.pop(); scene !== undefined; scene = queue.pop())
+    for (const next of graph.get(scene) ?? [])
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+  return reached;
+}
+
+/** Scenes from which some ending can be reached (walking the graph backwards from the endings). */
+export function scenesWithAWayOut(graph: ReadonlyMap<string, ReadonlySet<string>>, endings: readonly string[]): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const [from, targets] of graph) for (const to of targets) incoming.set(to, [...(incoming.get(to) ?? []), from]);
+  const out = new Set<string>(endings);
+  const queue = [...endings];
+  for (let scene = queue.pop(); scene !== undefined; scene = queue.pop())
+    for (const prev of incoming.get(scene) ?? [])
+      if (!out.has(prev)) {
+        out.add(prev);
+        queue.push(prev);
+      }
+  return out;
+}

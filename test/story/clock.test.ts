@@ -1,0 +1,95 @@
+import { SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { SceneClock, driveStory, isCredits, nextDeadline } from '../../src/story';
+import { keeperStory, view } from './keeper';
+
+describe('scene clock', () => {
+  it('runs on the base clock, pauses for any reason, and resumes when none is left', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base);
+    base.increment(1000);
+    expect(clock.now()).toBe(1000);
+    clock.pause('hidden');
+    clock.pause('paused');
+    base.increment(5000);
+    expect(clock.now()).toBe(1000);
+    clock.resume('hidden');
+    base.increment(5000);
+    expect(clock.now()).toBe(1000);
+    clock.resume('paused');
+    base.increment(500);
+    expect(clock.now()).toBe(1500);
+  });
+
+  it('runs faster for tests with a time scale', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base, { timeScale: 20 });
+    base.increment(100);
+    expect(clock.now()).toBe(2000);
+  });
+
+  it('wakes at a scene time, later when paused in between', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base);
+    const woke: number[] = [];
+    clock.wakeAt(3000, () => woke.push(clock.now()));
+    base.increment(1000);
+    clock.pause('xr-hidden');
+    base.increment(10_000);
+    expect(woke).toEqual([]);
+    clock.resume('xr-hidden');
+    base.increment(1999);
+    expect(woke).toEqual([]);
+    base.increment(1);
+    expect(woke).toEqual([3000]);
+  });
+});
+
+describe('driving a story on the scene clock', () => {
+  it('wakes the machine only at deadlines and plays a timed film through to the credits', () => {
+    const story = keeperStory();
+    const base = new SimulatedClock();
+    const v = view(story, 'full');
+    const sent: number[] = [];
+    v.actor.subscribe((s) => sent.push(s.context.sceneMs));
+    const clock = new SceneClock(base);
+    const driver = driveStory(v.actor, story, clock);
+    expect(nextDeadline(story, v.actor.getSnapshot())).toBe(20000);
+    base.increment(19_999);
+    expect(v.scene).toBe('shore');
+    base.increment(1);
+    expect(v.scene).toBe('stairs');
+    // Choices at 3 s, default after 10 s more, the ending plays 6 s: a handful of ticks, not one per frame.
+    for (const step of [3000, 10_000, 6000]) base.increment(step);
+    expect(isCredits(v.actor.getSnapshot())).toBe(true);
+    expect(v.context.endingsSeen).toEqual(['dark']);
+    expect(sent.length).toBeLessThan(10);
+    driver.stop();
+  });
+
+  it('does not advance the story while the viewer cannot see', () => {
+    const story = keeperStory();
+    const base = new SimulatedClock();
+    const v = view(story, 'full');
+    const clock = new SceneClock(base);
+    driveStory(v.actor, story, clock);
+    base.increment(10_000);
+    clock.pause('hidden');
+    base.increment(60_000);
+    expect(v.scene).toBe('shore');
+    clock.resume('hidden');
+    base.increment(10_000);
+    expect(v.scene).toBe('stairs');
+  });
+
+  it('reports attention before each tick, so scene-end routing sees it', () => {
+    const story = keeperStory();
+    const base = new SimulatedClock();
+    const v = view(story, 'full');
+    driveStory(v.actor, story, new SceneClock(base), {
+      beforeTick: () => v.send({ type: 'hotspot.watched', hotspot: 'wreck', ms: 2000 }),
+    });
+    base.increment(20_000);
+    expect(v.scene).toBe('wreckage');
+  });
+});
