@@ -1,0 +1,161 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import {
+  type Diagnostic,
+  type StoryPackage,
+  checkPackageFiles,
+  endingPaths,
+  formatDiagnostic,
+  parseJson,
+  pickEdition,
+  storyStats,
+  toDot,
+  toMachineJson,
+  toMermaid,
+  validateStory,
+} from '../story';
+
+const USAGE = `Usage: sightline <command> <package-dir> [options]
+
+Commands:
+  validate <dir> [--json] [--strict]      check a story package (exit 0 ok, 1 errors, 2 usage)
+  graph <dir> [--format mermaid|dot|json] [--edition <id>]
+                                          the story graph; json is the xstate machine config
+  paths <dir> [--json]                    shortest events to every ending of every edition
+  stats <dir> [--json]                    counts, endings, shortest and longest paths
+`;
+
+/** Runs the CLI; returns the exit code. IO is injected so tests can run it in-process. */
+export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [command, dir, ...rest] = argv;
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const option = (name: string) => {
+    const i = rest.indexOf(name);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const known = ['--json', '--strict', '--format', '--edition'];
+  const unknown = rest.filter((a) => a.startsWith('--') && !known.includes(a));
+  if (!command || command === '--help' || command === 'help') {
+    (command ? out : err)(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!['validate', 'graph', 'paths', 'stats'].includes(command)) return usage(err, `unknown command "${command}"`);
+  if (!dir) return usage(err, `"${command}" needs a package folder, like scenes/hello`);
+  if (unknown.length > 0) return usage(err, `unknown option ${unknown.join(', ')}`);
+  const folder = resolve(dir);
+  if (!existsSync(join(folder, 'story.json'))) return usage(err, `no story.json in ${dir}`);
+
+  const loaded = load(folder);
+  if (command === 'validate') return validate(loaded.diagnostics, flags.has('--json'), flags.has('--strict'), out);
+  if (!loaded.story) {
+    err(`${dir} is not a valid package; run "sightline validate ${dir}" to see why.\n`);
+    return 1;
+  }
+  const story = loaded.story;
+  if (command === 'graph') {
+    const format = option('--format') ?? 'mermaid';
+    const requested = option('--edition') ?? null;
+    if (requested !== null && !(requested in story.editions)) return usage(err, `no edition "${requested}"`);
+    const edition = pickEdition(story, requested);
+    if (format === 'mermaid') out(toMermaid(story, edition));
+    else if (format === 'dot') out(toDot(story, edition));
+    else if (format === 'json') out(toMachineJson(story, edition));
+    else return usage(err, `unknown format "${format}" (mermaid, dot or json)`);
+    return 0;
+  }
+  if (command === 'paths') return paths(story, flags.has('--json'), out);
+  const stats = storyStats(story);
+  if (flags.has('--json')) out(`${JSON.stringify(stats, null, 2)}\n`);
+  else {
+    out(`${story.id}: ${stats.scenes} scenes, ${stats.choices} choices, ${stats.hotspots} hotspots, ${stats.clues} clues, ${stats.variables} variables, ${stats.endings} endings\n`);
+    for (const e of stats.editions)
+      out(`  edition ${e.edition ?? '(single)'}: ${e.scenes} scenes; shortest path ${e.shortestPath ?? '-'} scenes, longest ${e.longestExact ? '' : '≥ '}${e.longestPath ?? '-'} scenes\n`);
+  }
+  return 0;
+}
+
+function usage(err: (s: string) => void, problem: string): number {
+  err(`sightline: ${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+/** Reads, parses and validates a package, then checks its files, with diagnostics for each step. */
+function load(folder: string): { story: StoryPackage | undefined; diagnostics: Diagnostic[] } {
+  const file = 'story.json';
+  const parsed = parseJson(readFileSync(join(folder, file), 'utf8'), file);
+  if ('diagnostic' in parsed) return { story: undefined, diagnostics: [parsed.diagnostic] };
+  const result = validateStory(parsed.value, { file, expectedId: basename(folder) });
+  const diagnostics = [...result.diagnostics];
+  if (!result.story) {
+    // Files can still be checked on a structurally valid package that failed graph checks.
+    return { story: undefined, diagnostics };
+  }
+  diagnostics.push(...checkPackageFiles(result.story, packageFiles(folder), file));
+  return { story: diagnostics.some((d) => d.severity === 'error') ? undefined : result.story, diagnostics };
+}
+
+function packageFiles(folder: string) {
+  const inside = (path: string) => {
+    const full = resolve(folder, path);
+    return full.startsWith(folder + sep) && !relative(folder, full).startsWith('..') ? full : null;
+  };
+  return {
+    exists: (path: string) => {
+      const full = inside(path);
+      return full !== null && existsSync(full) && statSync(full).isFile();
+    },
+    readText: (path: string) => {
+      const full = inside(path);
+      return full !== null && existsSync(full) ? readFileSync(full, 'utf8') : null;
+    },
+  };
+}
+
+function validate(diagnostics: readonly Diagnostic[], json: boolean, strict: boolean, out: (s: string) => void): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (json) out(`${JSON.stringify({ errors, warnings, diagnostics }, null, 2)}\n`);
+  else {
+    for (const d of diagnostics) out(`${formatDiagnostic(d)}\n`);
+    out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+function paths(story: StoryPackage, json: boolean, out: (s: string) => void): number {
+  const found = endingPaths(story);
+  if (json) {
+    out(`${JSON.stringify(found, null, 2)}\n`);
+    return 0;
+  }
+  for (const p of found) {
+    out(`${p.edition ?? '(single edition)'} → ${p.ending}: ${p.events.length} events\n`);
+    for (const e of p.events) out(`    ${describe(e)}\n`);
+    out(`    clues: ${p.clues.join(', ') || '-'}; variables: ${JSON.stringify(p.variables)}\n`);
+  }
+  const endings = Object.keys(story.scenes).filter((s) => story.scenes[s]!.ending);
+  const missed = endings.filter((e) => !found.some((p) => p.ending === e));
+  if (missed.length > 0) out(`endings no path reaches: ${missed.join(', ')}\n`);
+  return 0;
+}
+
+function describe(e: import('../story').StoryEvent): string {
+  switch (e.type) {
+    case 'hotspot.dwelled':
+      return `dwell on ${e.hotspot}`;
+    case 'hotspot.watched':
+      return `look at ${e.hotspot} for ${e.ms} ms`;
+    case 'choice.made':
+      return `choose ${e.choice}`;
+    case 'clock.tick':
+      return `wait until ${e.sceneMs} ms of scene time`;
+    case 'media.ended':
+      return 'let the media end';
+    case 'settings.changed':
+      return 'change settings';
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `sightline` command. Node 20 cannot run TypeScript, so the CLI runs through tsx's loader.
+import { register } from 'tsx/esm/api';
+
+register();
+const { run } = await import('./main.ts');
+process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));

@@ -1,0 +1,37 @@
+import { Report } from './checks/report';
+import type { Diagnostic } from './diagnostics';
+import type { Media, StoryPackage } from './schema';
+import { webVttProblem } from './webvtt';
+
+/** Read access to a package's folder, provided by the CLI (Node) or a test. */
+export interface PackageFiles {
+  /** The text of a file relative to the package, or null if there is none. */
+  readText(path: string): string | null;
+  exists(path: string): boolean;
+}
+
+/**
+ * The author's checks on files: every asset the package names exists, and subtitles are valid
+ * WebVTT. The player does not pre-check files (it falls back to alternates at run time).
+ */
+export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
+  const report = new Report(file);
+  const media = (m: Media, at: PropertyKey[]) => {
+    if (m.type === 'panorama' && !files.exists(m.src))
+      report.error('asset.missing', [...at, 'src'], `file "${m.src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
+  };
+  for (const [sceneId, scene] of Object.entries(story.scenes)) {
+    media(scene.media, ['scenes', sceneId, 'media']);
+    scene.alternates.forEach((a, i) => media(a.media, ['scenes', sceneId, 'alternates', i, 'media']));
+    for (const [language, src] of Object.entries(scene.subtitles)) {
+      const at = ['scenes', sceneId, 'subtitles', language];
+      const text = files.readText(src);
+      if (text === null) report.error('asset.missing', at, `subtitle file "${src}" is missing from the package`, 'Add the file, or fix the path.');
+      else {
+        const problem = webVttProblem(text);
+        if (problem) report.error('subtitles.invalid', at, `"${src}" is not valid WebVTT: ${problem}`, 'Fix the file; see https://www.w3.org/TR/webvtt1/.');
+      }
+    }
+  }
+  return report.diagnostics;
+}

@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = (...args: string[]) => {
+  let out = '';
+  let err = '';
+  const code = run(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+};
+
+const scratch = mkdtempSync(join(tmpdir(), 'sightline-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of a package, changed by `edit`, in a folder named like its id. */
+function packageCopy(from: string, id: string, edit: (json: any) => void = () => {}) {
+  const dir = join(scratch, id);
+  cpSync(join(root, from), dir, { recursive: true });
+  const json = JSON.parse(readFileSync(join(dir, 'story.json'), 'utf8'));
+  json.id = id;
+  edit(json);
+  writeFileSync(join(dir, 'story.json'), JSON.stringify(json));
+  return dir;
+}
+
+describe('sightline validate', () => {
+  it('exits 0 for a valid package', () => {
+    const r = cli('validate', join(root, 'scenes/hello'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('0 errors, 0 warnings');
+  });
+
+  it('exits 1 and names file, path and fix for errors', () => {
+    const dir = packageCopy('scenes/hello', 'bad-target', (j) => (j.scenes.hall.choices[1].to = 'attic'));
+    const r = cli('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('story.json $.scenes.hall.choices[1].to: error scene.unknown');
+  });
+
+  it('reports missing asset files, which only the author can fix', () => {
+    const dir = packageCopy('scenes/hello', 'lost-image', (j) => (j.scenes.archive.media.src = 'assets/gone.webp'));
+    const r = cli('validate', dir, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).diagnostics).toContainEqual(expect.objectContaining({ code: 'asset.missing', path: '$.scenes.archive.media.src' }));
+  });
+
+  it('checks subtitles are WebVTT', () => {
+    const dir = packageCopy('scenes/hello', 'bad-subtitles', (j) => (j.scenes.hall.subtitles = { en: 'hall.en.vtt' }));
+    writeFileSync(join(dir, 'hall.en.vtt'), 'WEBVTT\n\n00:01.000 --> 00:00.500\nToo soon\n');
+    expect(JSON.parse(cli('validate', dir, '--json').out).diagnostics).toContainEqual(expect.objectContaining({ code: 'subtitles.invalid', path: '$.scenes.hall.subtitles.en' }));
+    writeFileSync(join(dir, 'hall.en.vtt'), 'WEBVTT\n\n00:01.000 --> 00:03.500\nJust right\n');
+    expect(cli('validate', dir).code).toBe(0);
+  });
+
+  it('counts warnings as failures with --strict', () => {
+    const dir = packageCopy('scenes/hello', 'half-translated', (j) => delete j.scenes.hall.title['zh-CN']);
+    expect(cli('validate', dir).code).toBe(0);
+    expect(cli('validate', dir, '--strict').code).toBe(1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli().code).toBe(2);
+    expect(cli('validate').code).toBe(2);
+    expect(cli('frobnicate', 'scenes/hello').code).toBe(2);
+    expect(cli('validate', join(root, 'scenes/hello'), '--loud').code).toBe(2);
+    expect(cli('validate', join(scratch, 'nowhere')).code).toBe(2);
+    expect(cli('graph', join(root, 'scenes/hello'), '--format', 'svg').code).toBe(2);
+  });
+
+  it('runs as a command with the Node on the machine', () => {
+    const r = spawnSync(process.execPath, [join(root, 'src/cli/sightline.mjs'), 'validate', join(root, 'test/fixtures/broken-json-cli')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('json.syntax');
+    const ok = execFileSync(process.execPath, [join(root, 'src/cli/sightline.mjs'), 'validate', join(root, 'scenes/hello')], { encoding: 'utf8' });
+    expect(ok).toContain('0 errors');
+  });
+});
+
+describe('sightline graph, paths, stats', () => {
+  const keeper = () => packageCopy('test/fixtures/keeper', 'keeper');
+  it('exports mermaid, dot and the xstate machine config', () => {
+    const dir = keeper();
+    expect(cli('graph', dir).out).toMatch(/^flowchart TD/);
+    expect(cli('graph', dir, '--format', 'dot').out).toMatch(/^digraph "keeper"/);
+    const config = JSON.parse(cli('graph', dir, '--format', 'json', '--edition', 'short').out);
+    expect(config.initial).toBe('shore');
+    expect(Object.keys(config.states)).not.toContain('wreckage');
+  });
+  it('prints the shortest path to every ending of every edition', () => {
+    const r = cli('paths', keeper(), '--json');
+    const found = JSON.parse(r.out) as Array<{ edition: string; ending: string }>;
+    expect(found.map((p) => `${p.edition}:${p.ending}`).sort()).toEqual(['discussion:beacon', 'discussion:dark', 'full:beacon', 'full:dark', 'short:beacon', 'short:dark']);
+  });
+  it('counts the film', () => {
+    const stats = JSON.parse(cli('stats', keeper(), '--json').out);
+    expect(stats).toMatchObject({ scenes: 6, endings: 2, editions: expect.arrayContaining([expect.objectContaining({ edition: 'discussion', shortestPath: 4 })]) });
+  });
+});
