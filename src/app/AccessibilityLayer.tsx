@@ -5,6 +5,8 @@ export interface LookTarget {
   readonly label: string;
   readonly yaw: number;
   readonly pitch: number;
+  /** Already looked at long enough. */
+  readonly seen: boolean;
 }
 
 export interface AccessibilityLayerProps {
@@ -33,7 +35,7 @@ export function AccessibilityLayer(props: AccessibilityLayerProps) {
       {props.hotspots.length > 0 && (
         <nav className="look-at" aria-label={text.lookAtGroup}>
           {props.hotspots.map((h) => (
-            <button key={h.id} type="button" className="sr-only-focusable" onClick={() => props.onLookAt(h)}>
+            <button key={h.id} type="button" className="sr-only-focusable" data-hotspot={h.id} data-seen={h.seen} onClick={() => props.onLookAt(h)}>
               {text.lookAt}: {h.label}
             </button>
           ))}

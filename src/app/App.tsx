@@ -1,58 +1,129 @@
-import { useEffect, useState } from 'react';
-import { type Diagnostic, type StoryPackage, localize, pickLanguage } from '../story';
+import { useCallback, useEffect, useState } from 'react';
+import { type Diagnostic, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { readPlayerParams } from './params';
 import { Player } from './Player';
-import { StartScreen } from './StartScreen';
+import { type ChoiceTime, choiceTimeScale, readSettings, writeSettings } from './settings';
+import { type StartChoice, StartScreen } from './StartScreen';
+import { browserStorage, readJson } from './storage';
 import { uiText } from './ui-text';
 
 /** What the page shows; mirrored on the root as `data-status` for tests and kiosk monitors. */
 export type AppStatus = 'loading' | 'ready' | 'playing' | 'ended' | 'error';
 
+interface Film {
+  readonly story: StoryPackage;
+  readonly filmBase: URL;
+}
+
 type Phase =
   | { readonly name: 'loading' }
   | { readonly name: 'error'; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly name: 'start' | 'play'; readonly story: StoryPackage; readonly filmBase: URL; readonly language: string };
+  | {
+      readonly name: 'start';
+      readonly film: Film;
+      readonly language: string;
+      readonly edition: string | null;
+      readonly resumable: { readonly snapshot: StorySnapshot; readonly language: string } | null;
+      readonly staleSave: string | null;
+    }
+  | {
+      readonly name: 'play';
+      readonly film: Film;
+      readonly language: string;
+      readonly edition: string | null;
+      readonly resume: StorySnapshot | null;
+      /** A new number for every viewing, so "Watch again" starts a fresh one. */
+      readonly run: number;
+    };
+
+const storage = browserStorage;
 
 export function App() {
   const params = readPlayerParams(window.location.search);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [progress, setProgress] = useState<{ scene: string; status: AppStatus }>({ scene: '', status: 'loading' });
+  const [choiceTime, setChoiceTime] = useState<ChoiceTime>(() => readSettings(storage).choiceTime);
 
   useEffect(() => {
     let live = true;
     loadFilm(params.film, document.baseURI).then(
-      (film) => {
+      (loaded) => {
         if (!live) return;
-        if (!film.ok) return setPhase({ name: 'error', diagnostics: film.diagnostics });
-        const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], film.story.languages);
-        setPhase({ name: params.autoplay ? 'play' : 'start', story: film.story, filmBase: film.filmBase, language });
+        if (!loaded.ok) return setPhase({ name: 'error', diagnostics: loaded.diagnostics });
+        const film = { story: loaded.story, filmBase: loaded.filmBase };
+        const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
+        const edition = pickEdition(loaded.story, params.edition);
+        if (params.autoplay) {
+          // Kiosks and tests start every viewing from the beginning.
+          storage.remove(saveKey(loaded.story.id));
+          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0 });
+        }
+        const saved = readJson(storage, saveKey(loaded.story.id));
+        const restored = saved === null ? null : restoreSave(loaded.story, (e) => compileStory(loaded.story, e), saved);
+        if (restored && !restored.ok) storage.remove(saveKey(loaded.story.id));
+        setPhase({
+          name: 'start',
+          film,
+          language: restored?.ok ? pickLanguage(restored.save.language, [], loaded.story.languages) : language,
+          edition,
+          resumable: restored?.ok ? { snapshot: restored.snapshot, language: restored.save.language } : null,
+          staleSave: restored && !restored.ok ? restored.reason : null,
+        });
       },
       (error: unknown) => live && setPhase({ name: 'error', diagnostics: [unexpected(error)] }),
     );
     return () => {
       live = false;
     };
-  }, [params.film, params.lang, params.autoplay]);
+  }, [params.film, params.lang, params.autoplay, params.edition]);
 
   const status: AppStatus =
     phase.name === 'loading' ? 'loading' : phase.name === 'error' ? 'error' : phase.name === 'start' ? 'ready' : progress.status;
   const language = 'language' in phase ? phase.language : pickLanguage(params.lang, navigator.languages ?? [], ['en', 'zh-CN']);
   useEffect(() => {
     document.documentElement.lang = language;
-    if ('story' in phase) document.title = `${localize(phase.story.title, language, phase.story.languages)} · Sightline`;
+    if ('film' in phase) document.title = `${localize(phase.film.story.title, language, phase.film.story.languages)} · Sightline`;
   }, [phase, language]);
+
+  const play = (film: Film, choice: StartChoice) => {
+    setChoiceTime(choice.choiceTime);
+    writeSettings(storage, { choiceTime: choice.choiceTime });
+    setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0 });
+  };
+  const restart = useCallback(() => {
+    setPhase((p) => (p.name === 'play' ? { ...p, resume: null, run: p.run + 1 } : p));
+  }, []);
 
   return (
     <div className="app" data-status={status} data-scene={phase.name === 'play' ? progress.scene : ''} lang={language}>
       {phase.name === 'loading' && <p className="loading">{uiText(language).loading}</p>}
       {phase.name === 'error' && <ErrorScreen diagnostics={phase.diagnostics} text={uiText(language)} />}
       {phase.name === 'start' && (
-        <StartScreen story={phase.story} language={phase.language} onPlay={(l) => setPhase({ ...phase, name: 'play', language: l })} />
+        <StartScreen
+          story={phase.film.story}
+          language={phase.language}
+          edition={phase.edition}
+          choiceTime={choiceTime}
+          resumable={phase.resumable}
+          staleSave={phase.staleSave}
+          onPlay={(choice) => play(phase.film, choice)}
+        />
       )}
       {phase.name === 'play' && (
-        <Player story={phase.story} filmBase={phase.filmBase} language={phase.language} onProgress={setProgress} />
+        <Player
+          key={phase.run}
+          story={phase.film.story}
+          filmBase={phase.film.filmBase}
+          language={phase.language}
+          edition={phase.edition}
+          resume={phase.resume}
+          choiceTimeScale={choiceTimeScale(choiceTime)}
+          storage={storage}
+          onProgress={setProgress}
+          onRestart={restart}
+        />
       )}
     </div>
   );

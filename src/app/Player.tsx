@@ -1,31 +1,51 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { createActor } from 'xstate';
-import { type LocalizedText, type StoryPackage, clueText, compileStory, currentScene, isEnding, localize, offeredChoices } from '../story';
+import {
+  type LocalizedText,
+  type SaveStorage,
+  type StoryPackage,
+  type StorySnapshot,
+  choiceDeadline,
+  clueText,
+  currentScene,
+  cutEdition,
+  isCredits,
+  isEnding,
+  localize,
+  offeredChoices,
+} from '../story';
 import { TextureLibrary } from '../media';
 import { type MediaStatus, Stage, createScreenView } from '../stage';
 import { EnterVRButton, createPlayerXRStore, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
+import { Countdown } from './Countdown';
+import { CreditsScreen } from './CreditsScreen';
 import { useFirstTimeHint } from './first-time-hint';
 import { uiText } from './ui-text';
+import { useViewing } from './viewing';
 
 export interface PlayerProps {
   readonly story: StoryPackage;
   readonly filmBase: URL;
   readonly language: string;
+  readonly edition: string | null;
+  /** A restored save to continue from, or null. */
+  readonly resume: StorySnapshot | null;
+  readonly choiceTimeScale: number | null;
+  readonly storage: SaveStorage;
   readonly onProgress: (progress: { scene: string; status: AppStatus }) => void;
+  /** Start a new viewing; `findAnother` shows how many endings remain. */
+  readonly onRestart: (findAnother: boolean) => void;
 }
 
 /**
- * Runs one viewing: the story actor (the only authority on what comes next), the stage that renders
- * its snapshot, and the DOM layer beside the canvas. The actor lives here, outside the canvas, so a
- * lost WebGL context or an ended XR session never loses the viewer's place.
+ * Runs one viewing: the story actor (the only authority on what comes next) on its scene clock,
+ * the stage that renders its snapshot, and the DOM layer beside the canvas. The actor lives here,
+ * outside the canvas, so a lost WebGL context or an ended XR session never loses the viewer's place.
  */
-export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
-  const [actor] = useState(() => createActor(compileStory(story)).start());
-  useEffect(() => () => {
-    actor.stop();
-  }, [actor]);
+export function Player({ story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart }: PlayerProps) {
+  const viewing = useViewing({ story, edition, language, resume, choiceTimeScale, storage });
+  const { actor, clock } = viewing;
   const snapshot = useSyncExternalStore(
     useCallback((listener: () => void) => {
       const subscription = actor.subscribe(listener);
@@ -33,6 +53,7 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
     }, [actor]),
     () => actor.getSnapshot(),
   );
+  const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
   const [view] = useState(() => createScreenView());
   const [library] = useState(() => new TextureLibrary());
   useEffect(() => () => library.dispose(), [library]);
@@ -42,10 +63,12 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
   const text = uiText(language);
   const t = useCallback((value: LocalizedText) => localize(value, language, story.languages), [language, story.languages]);
 
+  const credits = isCredits(snapshot);
   const sceneId = currentScene(snapshot);
-  const scene = story.scenes[sceneId]!;
+  const scene = story.scenes[sceneId];
   const ended = isEnding(snapshot);
   const offered = useMemo(() => offeredChoices(story, snapshot), [story, snapshot]);
+  const deadline = choiceDeadline(story, snapshot);
   const [mediaStatus, setMediaStatus] = useState<{ status: MediaStatus; detail?: string | undefined }>({ status: 'loading' });
   const onMediaStatus = useCallback((status: MediaStatus, detail?: string) => setMediaStatus({ status, detail }), []);
   const started = useRef(false);
@@ -54,23 +77,18 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
   useEffect(() => {
     onProgress({ scene: sceneId, status: ended ? 'ended' : started.current ? 'playing' : 'loading' });
   }, [onProgress, sceneId, ended, mediaStatus.status]);
-
-  // Announcements: the scene title on entry, each clue found, the ending.
-  const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
-  const previous = useRef<{ scene: string; visits: number; clues: readonly string[] } | null>(null);
+  // The credits are read on the page: a headset viewer is brought back to the screen for them.
   useEffect(() => {
-    const before = previous.current;
-    const visits = snapshot.context.visits[sceneId] ?? 0;
-    const entered = !before || before.scene !== sceneId || before.visits !== visits;
-    const parts: string[] = [];
-    if (entered) parts.push(t(scene.title));
-    for (const clue of snapshot.context.clues) if (before && !before.clues.includes(clue)) parts.push(`${text.clueFound}: ${t(clueText(story, clue))}`);
-    if (entered && ended) parts.push(text.theEnd);
-    previous.current = { scene: sceneId, visits, clues: snapshot.context.clues };
-    if (parts.length > 0) setAnnouncement((a) => ({ text: parts.join(' — '), serial: a.serial + 1 }));
-  }, [snapshot, sceneId, scene, ended, story, t, text]);
+    if (credits) void xrSession?.end();
+  }, [credits, xrSession]);
 
+  const announcement = useAnnouncements(story, snapshot, t, text);
   const hint = useFirstTimeHint(snapshot.context.dwelled.length > 0);
+  const [paused, setPaused] = useState(false);
+  useEffect(() => {
+    if (paused) clock.pause('paused');
+    else clock.resume('paused');
+  }, [clock, paused]);
   const [focusedChoice, setFocusedChoice] = useState<string | null>(null);
   const [canvasKey, setCanvasKey] = useState(0);
   const [restoring, setRestoring] = useState(false);
@@ -83,21 +101,28 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
     }, 300);
   }, []);
 
+  if (credits || !scene)
+    return <CreditsScreen story={story} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />;
+
   return (
-    <div className="player" data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'}>
+    <div className="player" data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
       <Stage
         key={canvasKey}
         story={story}
+        cut={cut}
         language={language}
         sceneId={sceneId}
         offered={offered}
         dwelled={snapshot.context.dwelled}
+        deadline={deadline}
         send={actor.send}
+        clock={clock}
+        setAttentionReporter={viewing.setAttentionReporter}
         view={view}
         xrStore={xrStore}
         library={library}
         filmBase={filmBase}
-        caption={hint ? text.hint : announcement.text || null}
+        caption={hint ? text.hint : announcement || null}
         focusedChoice={focusedChoice}
         onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
@@ -114,12 +139,18 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
           {text.mediaFailed}
         </p>
       )}
-      <EnterVRButton store={xrStore} label={text.enterVR} />
+      {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
+      <div className="controls">
+        <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
+          {paused ? text.resume : text.pause}
+        </button>
+        <EnterVRButton store={xrStore} label={text.enterVR} />
+      </div>
       <AccessibilityLayer
-        announcement={announcement.text}
+        announcement={announcement}
         hint={hint ? text.hint : null}
         text={text}
-        hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), yaw: h.yaw, pitch: h.pitch }))}
+        hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), yaw: h.yaw, pitch: h.pitch, seen: snapshot.context.dwelled.includes(h.id) }))}
         choices={offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)!.label) }))}
         onLookAt={(h) => (view.target = { yaw: h.yaw, pitch: h.pitch })}
         onChoose={(id) => actor.send({ type: 'choice.made', choice: id })}
@@ -127,4 +158,25 @@ export function Player({ story, filmBase, language, onProgress }: PlayerProps) {
       />
     </div>
   );
+}
+
+/** What the live region says: the scene title on entry, each clue found, the ending. */
+function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: LocalizedText) => string, text: ReturnType<typeof uiText>): string {
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<{ scene: string; visits: number; clues: readonly string[] } | null>(null);
+  const sceneId = currentScene(snapshot);
+  useEffect(() => {
+    const scene = story.scenes[sceneId];
+    if (!scene) return;
+    const before = previous.current;
+    const visits = snapshot.context.visits[sceneId] ?? 0;
+    const entered = !before || before.scene !== sceneId || before.visits !== visits;
+    const parts: string[] = [];
+    if (entered) parts.push(t(scene.title));
+    for (const clue of snapshot.context.clues) if (before && !before.clues.includes(clue)) parts.push(`${text.clueFound}: ${t(clueText(story, clue))}`);
+    if (entered && scene.ending) parts.push(text.theEnd);
+    previous.current = { scene: sceneId, visits, clues: snapshot.context.clues };
+    if (parts.length > 0) setAnnouncement(parts.join(' — '));
+  }, [story, snapshot, sceneId, t, text]);
+  return announcement;
 }

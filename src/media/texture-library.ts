@@ -14,9 +14,15 @@ export class TextureLibrary {
   private readonly entries = new Map<string, { state: TextureState; promise: Promise<TextureState> }>();
   private readonly loader = new TextureLoader();
   private readonly listeners = new Set<() => void>();
+  /** Changes whenever any entry settles, for `useSyncExternalStore`. */
+  version = 0;
+  /** URLs that failed stay failed for the viewing, so a scene does not flip back to a broken asset. */
+  private readonly failed = new Map<string, string>();
 
   /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */
   load(url: string): Promise<TextureState> {
+    const failure = this.failed.get(url);
+    if (failure !== undefined) return Promise.resolve({ status: 'failed', error: failure });
     const existing = this.entries.get(url);
     if (existing) return existing.promise;
     const entry = { state: { status: 'loading' } as TextureState, promise: Promise.resolve<TextureState>({ status: 'loading' }) };
@@ -28,6 +34,7 @@ export class TextureLibrary {
       (error: unknown): TextureState => ({ status: 'failed', error: describe(error, url) }),
     ).then((state) => {
       // A texture released while it loaded is disposed at once instead of leaking.
+      if (state.status === 'failed') this.failed.set(url, state.error);
       if (this.entries.get(url) !== entry) {
         if (state.status === 'ready') state.texture.dispose();
       } else {
@@ -41,6 +48,8 @@ export class TextureLibrary {
   }
 
   state(url: string): TextureState {
+    const failure = this.failed.get(url);
+    if (failure !== undefined) return { status: 'failed', error: failure };
     return this.entries.get(url)?.state ?? { status: 'loading' };
   }
 
@@ -64,6 +73,7 @@ export class TextureLibrary {
   }
 
   private notify(): void {
+    this.version++;
     for (const listener of this.listeners) listener();
   }
 }

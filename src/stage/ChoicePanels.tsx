@@ -19,11 +19,20 @@ export interface ChoicePanelsProps {
   /** Index of the first choice among the tracker's targets. */
   readonly firstTarget: number;
   readonly focused: string | null;
+  /** When the choices time out, for a countdown bar on each panel; null when untimed. */
+  readonly countdown: Countdown | null;
   readonly onChoose: (id: string) => void;
 }
 
+/** A choice time limit in scene time, and the clock to read it against. */
+export interface Countdown {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly clock: { now(): number };
+}
+
 /** Choices as panels in front of the viewer, selected by click, controller or hand ray, or gaze dwell. */
-export function ChoicePanels({ choices, places, tracker, firstTarget, focused, onChoose }: ChoicePanelsProps) {
+export function ChoicePanels({ choices, places, tracker, firstTarget, focused, countdown, onChoose }: ChoicePanelsProps) {
   return (
     <>
       {choices.map((choice, i) => (
@@ -34,6 +43,7 @@ export function ChoicePanels({ choices, places, tracker, firstTarget, focused, o
           tracker={tracker}
           index={firstTarget + i}
           focused={focused === choice.id}
+          countdown={countdown}
           onChoose={onChoose}
         />
       ))}
@@ -47,14 +57,16 @@ interface PanelProps {
   tracker: GazeTracker;
   index: number;
   focused: boolean;
+  countdown: Countdown | null;
   onChoose: (id: string) => void;
 }
 
-function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps) {
+function Panel({ choice, place, tracker, index, focused, countdown, onChoose }: PanelProps) {
   const texture = useMemo(() => createLabelTexture(choice.label), [choice.label]);
   useEffect(() => () => texture.dispose(), [texture]);
   const panel = useRef<Mesh>(null);
   const bar = useRef<Mesh>(null);
+  const timer = useRef<Mesh>(null);
   const hovered = useRef(false);
   const position = useMemo(() => {
     const d = directionFromYawPitch(place.yaw, place.pitch);
@@ -67,6 +79,12 @@ function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps)
       bar.current.visible = progress > 0;
       bar.current.scale.x = Math.max(progress, 0.001);
       bar.current.position.x = (-CHOICE_WIDTH / 2) * (1 - progress) * 0.92;
+    }
+    if (timer.current) {
+      // The time left to choose, shrinking toward the panel's centre.
+      const left = countdown ? Math.min(1, Math.max(0, (countdown.toMs - countdown.clock.now()) / (countdown.toMs - countdown.fromMs))) : 0;
+      timer.current.visible = countdown !== null;
+      timer.current.scale.x = Math.max(left, 0.001);
     }
     if (panel.current) {
       const lit = hovered.current || focused || tracker.lookedAt(index);
@@ -97,6 +115,10 @@ function Panel({ choice, place, tracker, index, focused, onChoose }: PanelProps)
       <mesh ref={bar} position={[0, -CHOICE_HEIGHT / 2 + 0.012, 0.002]} visible={false} renderOrder={3} pointerEvents="none">
         <planeGeometry args={[CHOICE_WIDTH * 0.92, 0.012]} />
         <meshBasicMaterial color="#ffc75a" depthTest={false} toneMapped={false} />
+      </mesh>
+      <mesh ref={timer} position={[0, CHOICE_HEIGHT / 2 + 0.02, 0.002]} visible={false} renderOrder={3} pointerEvents="none">
+        <planeGeometry args={[CHOICE_WIDTH * 0.92, 0.01]} />
+        <meshBasicMaterial color="#f4f1ea" transparent opacity={0.8} depthTest={false} toneMapped={false} />
       </mesh>
     </group>
   );

@@ -2,8 +2,8 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type StoryEvent, type StoryPackage, localize } from '../story';
-import { type TextureLibrary, assetUrl } from '../media';
+import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, localize } from '../story';
+import type { TextureLibrary } from '../media';
 import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
@@ -13,24 +13,28 @@ import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
 import type { ScreenView } from './view';
+import { type MediaStatus, useSceneMedia } from './use-scene-media';
 import { XRCaption, XRReticle } from './XRCaption';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
-/** Shown while a scene's image cannot be loaded, so the story goes on around a clear placeholder. */
-const PLACEHOLDER_COLOR = '#24262d';
-
-export type MediaStatus = 'loading' | 'ready' | 'failed';
 
 export interface StageProps {
   readonly story: StoryPackage;
+  /** The edition's cut: which alternates play. */
+  readonly cut: EditionCut;
   readonly language: string;
   readonly sceneId: string;
   /** Choice ids the story machine accepts now. */
   readonly offered: readonly string[];
   /** Hotspot ids that already fired. */
   readonly dwelled: readonly string[];
+  /** When the open choices time out, in scene time, for the countdown. */
+  readonly deadline: { readonly fromMs: number; readonly toMs: number } | null;
   readonly send: (event: StoryEvent) => void;
+  readonly clock: SceneClock;
+  /** The shell asks the stage to report attention gathered so far (before each clock tick). */
+  readonly setAttentionReporter: (report: () => void) => void;
   readonly view: ScreenView;
   readonly xrStore: PlayerXRStore;
   readonly library: TextureLibrary;
@@ -66,37 +70,25 @@ export function Stage(props: StageProps) {
 }
 
 function StageContent(props: StageProps) {
-  const { story, language, sceneId, offered, dwelled, send, view, library, filmBase, onMediaStatus } = props;
+  const { story, cut, language, sceneId, offered, dwelled, send, view, library, filmBase, onMediaStatus, clock } = props;
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
   const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
 
-  // Media: the current scene's image, and the images of the scenes its choices lead to, preloaded.
-  const urlOf = (id: string) => {
-    const media = story.scenes[id]?.media;
-    return media?.type === 'panorama' ? assetUrl(filmBase, media.src) : null;
-  };
-  const currentUrl = urlOf(sceneId);
-  const wanted = [sceneId, ...scene.choices.map((c) => c.to)].map(urlOf).filter((u): u is string => u !== null);
-  const wantedKey = wanted.join('\n');
-  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
-  const media = useSyncExternalStore(
-    (listener) => library.subscribe(listener),
-    () => (currentUrl ? library.state(currentUrl) : null),
-  );
-  const mediaStatus: MediaStatus = media === null ? 'ready' : media.status;
-  // Hold the previous image while the next one loads, so a switch never shows a black frame.
-  const held = useRef<{ texture: import('three').Texture | null; color: string }>({ texture: null, color: PLACEHOLDER_COLOR });
-  if (media === null) held.current = { texture: null, color: scene.media.type === 'color' ? scene.media.color : PLACEHOLDER_COLOR };
-  else if (media.status === 'ready') held.current = { texture: media.texture, color: PLACEHOLDER_COLOR };
-  else if (media.status === 'failed') held.current = { texture: null, color: PLACEHOLDER_COLOR };
-  const failure = media?.status === 'failed' ? media.error : undefined;
-  useEffect(() => onMediaStatus(mediaStatus, failure), [onMediaStatus, mediaStatus, failure, sceneId]);
-  const showScene = mediaStatus !== 'loading';
+  const media = useSceneMedia(story, cut, sceneId, library, filmBase);
+  useEffect(() => onMediaStatus(media.status, media.detail), [onMediaStatus, media.status, media.detail, sceneId]);
+  // Scene time stands still while the stage holds for the scene's media.
+  useEffect(() => {
+    if (media.status === 'loading') clock.pause('holding');
+    else clock.resume('holding');
+  }, [clock, media.status]);
+  useEffect(() => () => clock.resume('holding'), [clock]);
+  const showScene = media.status !== 'loading';
 
   // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
   const camera = useThree((s) => s.camera);
   const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
+  useXRVisibility(session, clock);
   const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
   const size = useThree((s) => s.size);
   const [facing, setFacing] = useState({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
@@ -114,9 +106,17 @@ function StageContent(props: StageProps) {
       new GazeTracker({
         onDwell: (target) =>
           sendRef.current(target.kind === 'hotspot' ? { type: 'hotspot.dwelled', hotspot: target.id } : { type: 'choice.made', choice: target.id }),
+        onWatched: (target, ms) => {
+          if (target.kind === 'hotspot') sendRef.current({ type: 'hotspot.watched', hotspot: target.id, ms });
+        },
       }),
     [],
   );
+  const { setAttentionReporter } = props;
+  useEffect(() => {
+    setAttentionReporter(() => tracker.flush());
+    return () => tracker.flush();
+  }, [setAttentionReporter, tracker]);
   const hotspots = showScene ? scene.hotspots : [];
   const choices = showScene
     ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
@@ -158,7 +158,7 @@ function StageContent(props: StageProps) {
       <ScreenLook view={view} hover={hover} />
       <GazeDriver tracker={tracker} hover={hover} head={head} />
       <group ref={head}>
-        <Backdrop texture={held.current.texture} color={held.current.color} />
+        <Backdrop texture={media.texture} color={media.color} />
         <Hotspots hotspots={hotspots} tracker={tracker} firstTarget={0} />
         <ChoicePanels
           key={sceneId}
@@ -167,6 +167,7 @@ function StageContent(props: StageProps) {
           tracker={tracker}
           firstTarget={hotspots.length}
           focused={props.focusedChoice}
+          countdown={props.deadline ? { ...props.deadline, clock } : null}
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
@@ -177,6 +178,20 @@ function StageContent(props: StageProps) {
       <XRCaption text={props.caption} />
     </>
   );
+}
+
+/** Scene time stands still while the headset is off or the system overlays the session. */
+function useXRVisibility(session: XRSession | null, clock: SceneClock) {
+  useEffect(() => {
+    if (!session) return;
+    const onChange = () => (session.visibilityState === 'visible' ? clock.resume('xr-hidden') : clock.pause('xr-hidden'));
+    session.addEventListener('visibilitychange', onChange);
+    onChange();
+    return () => {
+      session.removeEventListener('visibilitychange', onChange);
+      clock.resume('xr-hidden');
+    };
+  }, [session, clock]);
 }
 
 /** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */

@@ -17,6 +17,11 @@ export interface GazeTrackerOptions {
   /** Called once when a target has been looked at for its full dwell time. */
   readonly onDwell: (target: GazeTarget) => void;
   /**
+   * Called with the time a target was looked at, when the gaze leaves it, when it fires, and on
+   * `flush()`: discrete attention reports, never one per frame.
+   */
+  readonly onWatched?: (target: GazeTarget, ms: number) => void;
+  /**
    * Longest frame step counted toward a dwell, in ms, so a stalled or hidden tab never completes a
    * dwell by itself. @default 100
    */
@@ -29,6 +34,8 @@ interface TargetState {
   dwelledMs: number;
   lookedAt: boolean;
   fired: boolean;
+  /** Looked-at time not reported yet. */
+  watchedMs: number;
 }
 
 /**
@@ -38,16 +45,24 @@ interface TargetState {
 export class GazeTracker {
   private states: TargetState[] = [];
   private readonly onDwell: (target: GazeTarget) => void;
+  private readonly onWatched: (target: GazeTarget, ms: number) => void;
   private readonly maxStepMs: number;
 
   constructor(options: GazeTrackerOptions) {
     this.onDwell = options.onDwell;
+    this.onWatched = options.onWatched ?? (() => {});
     this.maxStepMs = options.maxStepMs ?? 100;
+  }
+
+  /** Reports all looked-at time not reported yet. */
+  flush(): void {
+    for (const state of this.states) this.report(state);
   }
 
   /** Replaces the targets, keeping the progress of those that stay (matched by kind and id). */
   setTargets(targets: readonly GazeTarget[]): void {
     const previous = new Map(this.states.map((s) => [`${s.target.kind}:${s.target.id}`, s]));
+    for (const [key, state] of previous) if (!targets.some((t) => `${t.kind}:${t.id}` === key)) this.report(state);
     this.states = targets.map((target) => {
       const kept = previous.get(`${target.kind}:${target.id}`);
       return {
@@ -56,6 +71,7 @@ export class GazeTracker {
         dwelledMs: kept && !target.done ? kept.dwelledMs : 0,
         lookedAt: kept?.lookedAt ?? false,
         fired: target.done,
+        watchedMs: kept?.watchedMs ?? 0,
       };
     });
   }
@@ -70,15 +86,25 @@ export class GazeTracker {
       const d = state.target.direction;
       let looked = false;
       for (const g of gazes) if (g && g.x * d.x + g.y * d.y + g.z * d.z >= state.cosRadius) looked = true;
+      if (looked) state.watchedMs += step;
+      else if (state.lookedAt) this.report(state);
       state.lookedAt = looked;
       if (state.fired) continue;
       state.dwelledMs = looked ? state.dwelledMs + step : 0;
       if (state.dwelledMs >= state.target.dwellMs) {
         state.fired = true;
         state.dwelledMs = state.target.dwellMs;
+        this.report(state);
         this.onDwell(state.target);
       }
     }
+  }
+
+  private report(state: TargetState): void {
+    if (state.watchedMs <= 0) return;
+    const ms = Math.round(state.watchedMs);
+    state.watchedMs = 0;
+    this.onWatched(state.target, ms);
   }
 
   /** Dwell progress of target `index` (in `setTargets` order), 0 to 1. */

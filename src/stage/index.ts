@@ -1,3 +1,4 @@
-export { type MediaStatus, Stage, type StageProps } from './Stage';
+export { Stage, type StageProps } from './Stage';
+export type { MediaStatus } from './use-scene-media';
 export { type ScreenView, createScreenView } from './view';
 export { directionFromYawPitch, yawPitchFromDirection } from './direction';

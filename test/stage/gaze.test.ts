@@ -72,3 +72,21 @@ describe('gaze dwell', () => {
     expect(fired).toEqual([]);
   });
 });
+
+describe('attention reports', () => {
+  const target = (id: string, yaw: number): GazeTarget => ({ id, kind: 'hotspot', direction: directionFromYawPitch(yaw, 0), radius: 10, dwellMs: 60_000, done: false });
+  it('reports looked-at time when the gaze leaves, and on flush, never per frame', () => {
+    const watched: Array<[string, number]> = [];
+    const tracker = new GazeTracker({ onDwell: () => {}, onWatched: (t, ms) => watched.push([t.id, ms]) });
+    tracker.setTargets([target('a', 0), target('b', 90)]);
+    for (let i = 0; i < 50; i++) tracker.update(20, [directionFromYawPitch(0, 0)]);
+    expect(watched).toEqual([]);
+    tracker.update(20, [directionFromYawPitch(90, 0)]);
+    expect(watched).toEqual([['a', 1000]]);
+    for (let i = 0; i < 10; i++) tracker.update(20, [directionFromYawPitch(90, 0)]);
+    tracker.flush();
+    expect(watched).toEqual([['a', 1000], ['b', 220]]);
+    tracker.flush();
+    expect(watched.length).toBe(2);
+  });
+});

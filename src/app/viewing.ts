@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { type Actor, createActor } from 'xstate';
+import {
+  type Clock,
+  SceneClock,
+  type SaveStorage,
+  type StoryMachine,
+  type StoryPackage,
+  type StorySnapshot,
+  compileStory,
+  createSave,
+  driveStory,
+  endingsKey,
+  isCredits,
+  saveKey,
+} from '../story';
+import { readJson } from './storage';
+import { testHooks } from './test-hooks';
+
+/** The browser's clock, in the shape xstate's clocks have. */
+const browserClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (id) => window.clearTimeout(id as number),
+};
+
+export interface ViewingOptions {
+  readonly story: StoryPackage;
+  readonly edition: string | null;
+  readonly language: string;
+  /** A restored save to continue from, or null to start from the beginning. */
+  readonly resume: StorySnapshot | null;
+  readonly choiceTimeScale: number | null;
+  readonly storage: SaveStorage;
+}
+
+export interface Viewing {
+  readonly actor: Actor<StoryMachine>;
+  readonly clock: SceneClock;
+  /** The stage registers how to report attention gathered so far; called before each clock tick. */
+  setAttentionReporter(report: () => void): void;
+}
+
+const SAVE_EVERY_MS = 5000;
+
+/**
+ * One viewing: the story actor, its scene clock (paused while the page is hidden), and the save
+ * written after every transition and every few seconds, so a reload or a crash loses nothing.
+ */
+export function useViewing(options: ViewingOptions): Viewing {
+  const [viewing] = useState(() => createViewing(options));
+  useEffect(() => viewing.start(), [viewing]);
+  useEffect(() => {
+    if (viewing.actor.getSnapshot().context.choiceTimeScale !== options.choiceTimeScale)
+      viewing.actor.send({ type: 'settings.changed', choiceTimeScale: options.choiceTimeScale });
+  }, [viewing, options.choiceTimeScale]);
+  return viewing;
+}
+
+function createViewing({ story, edition, language, resume, choiceTimeScale, storage }: ViewingOptions) {
+  const endingsSeen = seenEndings(storage, story);
+  const machine = compileStory(story, resume?.context.edition ?? edition);
+  const actor = createActor(machine, resume ? { snapshot: resume } : { input: { endingsSeen, choiceTimeScale } });
+  const clock = new SceneClock(browserClock, { timeScale: testHooks().timeScale ?? 1 });
+  let reportAttention: () => void = () => {};
+
+  const save = () => {
+    const snapshot = actor.getSnapshot();
+    if (isCredits(snapshot)) {
+      storage.remove(saveKey(story.id));
+      return;
+    }
+    const saved = createSave(story.id, language, snapshot, new Date());
+    storage.write(saveKey(story.id), JSON.stringify({ ...saved, context: { ...saved.context, sceneMs: clock.now() } }));
+    const endings = new Set([...seenEndings(storage, story), ...snapshot.context.endingsSeen]);
+    storage.write(endingsKey(story.id), JSON.stringify([...endings]));
+  };
+
+  const start = () => {
+    actor.start();
+    const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention() });
+    const subscription = actor.subscribe(save);
+    save();
+    const timer = window.setInterval(save, SAVE_EVERY_MS);
+    const onVisibility = () => (document.hidden ? clock.pause('hidden') : clock.resume('hidden'));
+    onVisibility();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', save);
+    return () => {
+      save();
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', save);
+      subscription.unsubscribe();
+      driver.stop();
+      clock.dispose();
+      actor.stop();
+    };
+  };
+
+  return {
+    actor,
+    clock,
+    start,
+    setAttentionReporter: (report: () => void) => {
+      reportAttention = report;
+    },
+  };
+}
+
+/** Endings this browser has reached in the film, kept across viewings. */
+export function seenEndings(storage: SaveStorage, story: StoryPackage): string[] {
+  const raw = readJson(storage, endingsKey(story.id));
+  return Array.isArray(raw) ? raw.filter((e): e is string => typeof e === 'string' && story.scenes[e]?.ending === true) : [];
+}
