@@ -66,7 +66,8 @@ export function App() {
         setPhase({
           name: 'start',
           film,
-          language: restored?.ok ? pickLanguage(restored.save.language, [], loaded.story.languages) : language,
+          // An explicit ?lang= wins over the language the viewer was watching in.
+          language: restored?.ok && !params.lang ? pickLanguage(restored.save.language, [], loaded.story.languages) : language,
           edition,
           resumable: restored?.ok ? { snapshot: restored.snapshot, language: restored.save.language } : null,
           staleSave: restored && !restored.ok ? restored.reason : null,

@@ -64,7 +64,10 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
   const t = useCallback((value: LocalizedText) => localize(value, language, story.languages), [language, story.languages]);
 
   const credits = isCredits(snapshot);
-  const sceneId = currentScene(snapshot);
+  // During the credits the page still names the ending that was reached.
+  const lastScene = useRef(currentScene(snapshot));
+  if (!credits) lastScene.current = currentScene(snapshot);
+  const sceneId = lastScene.current;
   const scene = story.scenes[sceneId];
   const ended = isEnding(snapshot);
   const offered = useMemo(() => offeredChoices(story, snapshot), [story, snapshot]);

@@ -27,6 +27,8 @@ export interface OpenOptions {
   /** Install the IWER WebXR emulator (a Meta Quest 3) before the app loads. */
   readonly emulateXR?: boolean;
   readonly locale?: string;
+  /** Scene time runs this many times faster (the app's test hook; viewers cannot set it). */
+  readonly timeScale?: number;
 }
 
 /** Opens the player at `path` (relative to the served build) in a fresh context. */
@@ -48,6 +50,10 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     },
   );
   if (options.emulateXR) await installIWER(page);
+  if (options.timeScale !== undefined)
+    await page.addInitScript((timeScale) => {
+      (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { timeScale };
+    }, options.timeScale);
   await page.goto(new URL(path, baseUrl).href);
   return page;
 }

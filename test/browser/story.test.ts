@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type EndingPath, type StoryEvent, endingPaths, validateStory } from '../../src/story';
+import { launchBrowser, openPlayer, pageErrors, waitForApp } from './harness';
+
+const baseUrl = inject('baseUrl');
+const TIME_SCALE = 20;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const hello = validateStory(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../scenes/hello/story.json'), 'utf8'))).story!;
+
+/** Does in the player what a generated path's event stands for, the way a viewer would. */
+async function perform(page: Page, event: StoryEvent) {
+  switch (event.type) {
+    case 'hotspot.dwelled': {
+      const lookAt = page.locator(`button[data-hotspot="${event.hotspot}"]`);
+      await lookAt.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`button[data-hotspot="${event.hotspot}"][data-seen="true"]`, { state: 'attached' });
+      return;
+    }
+    case 'choice.made': {
+      const button = page.locator(`button[data-choice="${event.choice}"]`);
+      await button.waitFor({ state: 'attached' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      return;
+    }
+    case 'clock.tick':
+      return; // Scene time runs by itself, sped up; the next step waits for its effect.
+    default:
+      throw new Error(`no viewer action for ${event.type} in this film`);
+  }
+}
+
+describe('generated paths through the bundled film', () => {
+  const paths = endingPaths(hello);
+  it('has a path to each ending in each edition', () => {
+    expect(paths.map((p) => `${p.edition}:${p.ending}`).sort()).toEqual(['discussion:below', 'discussion:tower', 'full:below', 'full:tower']);
+  });
+
+  it.each(paths.map((p) => [`${p.edition} → ${p.ending}`, p] as const))('plays %s in the built player', async (_, path: EndingPath) => {
+    const page = await openPlayer(browser, baseUrl, `?autoplay=1&edition=${path.edition}`, { timeScale: TIME_SCALE });
+    await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
+    for (const event of path.events) await perform(page, event);
+    await waitForApp(page, { status: 'ended', scene: path.ending });
+    // The ending plays out, then the credits count it among the endings found.
+    await page.waitForSelector('.credits-screen');
+    await expect.poll(() => page.locator('.endings li').allTextContents()).toEqual([hello.scenes[path.ending]!.title['en' as never]]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('time, saves and endings in the player', () => {
+  it('shows a countdown and takes the default when time runs out', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'choice.made', choice: 'corridor' });
+    await waitForApp(page, { status: 'playing', scene: 'archive' });
+    await expect.poll(() => page.locator('.countdown').textContent()).toMatch(/Time to choose: \d+ s/);
+    // 30 s of scene time at 20× is 1.5 s; the default leads back to the hall.
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    await page.context().close();
+  });
+
+  it('offers to continue after a reload, keeping the scene and the clues found', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1');
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'hotspot.dwelled', hotspot: 'crack' });
+    await perform(page, { type: 'choice.made', choice: 'corridor' });
+    await waitForApp(page, { status: 'playing', scene: 'archive' });
+    await page.goto(new URL('?lang=zh-CN', baseUrl).href);
+    await waitForApp(page, { status: 'ready' });
+    await page.getByRole('button', { name: /继续观看/ }).click();
+    await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+    await perform(page, { type: 'choice.made', choice: 'back' });
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    // The clue found before the reload still opens the tower.
+    await page.locator('button[data-choice="climb"]').waitFor({ state: 'attached' });
+    await page.context().close();
+  });
+
+  it('discards a save that no longer fits the film, and says why', async () => {
+    const page = await openPlayer(browser, baseUrl, '');
+    await waitForApp(page, { status: 'ready' });
+    await page.evaluate(() => {
+      localStorage.setItem(
+        'sightline.save.hello',
+        JSON.stringify({ format: 'sightline-save/1', film: 'hello', edition: 'full', language: 'en', scene: 'crypt', context: {}, savedAt: '2026-01-01T00:00:00Z' }),
+      );
+    });
+    await page.reload();
+    await waitForApp(page, { status: 'ready' });
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('scene "crypt" no longer exists');
+    await page.getByRole('button', { name: /Play/ }).click();
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    await page.context().close();
+  });
+
+  it('remembers the endings found across viewings; "Find another ending" starts over', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'choice.made', choice: 'corridor' });
+    await perform(page, { type: 'choice.made', choice: 'descend' });
+    await page.waitForSelector('.credits-screen');
+    await page.getByRole('button', { name: 'Find another ending' }).click();
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'hotspot.dwelled', hotspot: 'crack' });
+    await perform(page, { type: 'choice.made', choice: 'climb' });
+    await page.waitForSelector('.credits-screen');
+    await expect.poll(() => page.locator('.endings p').textContent()).toContain('2 / 2');
+    expect(await page.getByRole('button', { name: 'Find another ending' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('stops scene time while paused', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'choice.made', choice: 'corridor' });
+    await waitForApp(page, { status: 'playing', scene: 'archive' });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector('.player[data-paused="true"]');
+    // Let the countdown redraw (every 250 ms) once paused, then watch that nothing moves for 2 s:
+    // 40 s of scene time at 20×, more than the whole countdown.
+    const realTime = (ms: number) => page.waitForFunction((ms) => new Promise((r) => setTimeout(() => r(true), ms)), ms);
+    await realTime(500);
+    const before = await page.locator('.countdown').textContent();
+    await realTime(2000);
+    expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
+    expect(await page.locator('.countdown').textContent()).toBe(before);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    await page.context().close();
+  });
+});
