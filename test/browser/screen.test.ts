@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
 import { choicePanelPoint, screenFieldOfView, screenPoint } from './view';
 
@@ -93,7 +94,7 @@ describe('plain screen', () => {
   it('renders the first scene: the screenshot is not blank', async () => {
     const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
     await nextFrames(page, 3);
     const png = await page.screenshot({ path: 'test/.artifacts/hall.png' });
     expect(pixelVariance(png)).toBeGreaterThan(150);
@@ -121,9 +122,22 @@ describe('resilience', () => {
     });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
+    await page.context().close();
+  });
+
+  it('plays the next alternate when a scene\'s media fails, without changing the story', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=alternate&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    expect(await page.locator('.notice').count()).toBe(0);
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
+    await nextFrames(page, 3);
+    // The second alternate, a plain #2f5f8f, fills the view.
+    const png = PNG.sync.read(await page.screenshot({ clip: { x: 100, y: 100, width: 20, height: 20 } }));
+    expect([png.data[0], png.data[1], png.data[2]]).toEqual([0x2f, 0x5f, 0x8f]);
+    expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Stay below']);
     await page.context().close();
   });
 

@@ -104,7 +104,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await page.waitForSelector('.player[data-xr="screen"]');
     await waitForApp(page, { status: 'playing', scene: 'hall' });
     expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .enter-vr { display: none !important; }' });
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     expect(pageErrors(page)).toEqual([]);
