@@ -99,6 +99,18 @@ describe('timed choices on the scene clock', () => {
     expect(v.context.offeredAtMs).toBe(3000);
   });
 
+  it('offers choices once a given hotspot has fired', () => {
+    const story = keeperStory((json) => {
+      json.scenes.stairs.offer = { after: 'switch', timeoutMs: 10000, default: 'wait' };
+    });
+    const v = view(story, 'full');
+    v.send({ type: 'clock.tick', sceneMs: 20000 }, { type: 'clock.tick', sceneMs: 5000 });
+    expect(offeredChoices(story, v.actor.getSnapshot())).toEqual([]);
+    v.send({ type: 'hotspot.dwelled', hotspot: 'switch' });
+    expect(v.context.offeredAtMs).toBe(5000);
+    expect(offeredChoices(story, v.actor.getSnapshot())).toEqual(['wait']);
+  });
+
   it('takes the default when time runs out', () => {
     const v = atStairs();
     v.send({ type: 'clock.tick', sceneMs: 3000 }, { type: 'clock.tick', sceneMs: 12999 });
