@@ -19,6 +19,7 @@ const HEAD = new Vector3(0, 1.6, 0);
 
 type Quat = [number, number, number, number];
 interface EmulatedDevice {
+  updateVisibilityState(state: 'visible' | 'visible-blurred' | 'hidden'): void;
   quaternion: { set(x: number, y: number, z: number, w: number): void };
   controllers: Record<'left' | 'right', {
     position: { set(x: number, y: number, z: number): void };
@@ -108,6 +109,23 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('stops scene time while the headset is off', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, timeScale: 20, viewport: { width: 800, height: 450 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.locator('button[data-choice="corridor"]').focus();
+    await page.keyboard.press('Enter');
+    await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+    await page.evaluate(() => xrDevice.updateVisibilityState('hidden'));
+    // Two seconds of real time are 40 s of scene time at 20×, more than the archive's 30 s countdown.
+    await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 2000)));
+    expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
+    await page.evaluate(() => xrDevice.updateVisibilityState('visible'));
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
     await page.context().close();
   });
 });
