@@ -55,7 +55,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   if (command === 'graph') {
     const format = option('--format') ?? 'mermaid';
     const requested = option('--edition') ?? null;
-    if (requested !== null && !(requested in story.editions)) return usage(err, `no edition "${requested}"`);
+    if (requested !== null && !Object.hasOwn(story.editions, requested)) return usage(err, `no edition "${requested}"`);
     const edition = pickEdition(story, requested);
     if (format === 'mermaid') out(toMermaid(story, edition));
     else if (format === 'dot') out(toDot(story, edition));

@@ -13,18 +13,22 @@ export interface ConditionFacts {
 /** Evaluates a declarative condition; the only place story conditions are decided. */
 export function evaluateCondition(condition: Condition, facts: ConditionFacts): boolean {
   if ('clue' in condition) return facts.clues.includes(condition.clue);
-  if ('var' in condition) return compareWith(condition, facts.variables?.[condition.var]);
-  if ('visited' in condition) return (facts.visits?.[condition.visited] ?? 0) > 0;
-  if ('visits' in condition) return compareWith(condition, facts.visits?.[condition.visits] ?? 0);
+  if ('var' in condition) return compareWith(condition, own(facts.variables, condition.var));
+  if ('visited' in condition) return (own(facts.visits, condition.visited) ?? 0) > 0;
+  if ('visits' in condition) return compareWith(condition, own(facts.visits, condition.visits) ?? 0);
   if ('edition' in condition) return facts.edition === condition.edition;
   if ('attention' in condition) {
-    const ms = facts.attention?.[condition.attention] ?? 0;
+    const ms = own(facts.attention, condition.attention) ?? 0;
     return (condition.gteMs === undefined || ms >= condition.gteMs) && (condition.ltMs === undefined || ms < condition.ltMs);
   }
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, facts));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, facts));
   return !evaluateCondition(condition.not, facts);
 }
+
+/** A record's own value (never one inherited from Object.prototype). */
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** The one comparison a condition names, and its operand. */
 export function comparisonOf(condition: { readonly [K in Comparison]?: VariableValue | undefined }): [Comparison, VariableValue] {

@@ -15,6 +15,8 @@ export function nextDeadline(story: StoryPackage, snapshot: StorySnapshot): numb
   const end = scene.end ?? {};
   const afterMs = end.afterMs ?? (scene.ending && !end.withMedia && !end.whenSeen ? ENDING_PLAYOUT_MS : undefined);
   if (!c.sceneEnded && afterMs !== undefined) times.push(afterMs);
+  // All hotspots the scene waits for are seen: end at the next moment of scene time.
+  if (!c.sceneEnded && end.whenSeen?.every((h) => c.dwelled.includes(h))) times.push(c.sceneMs + 1);
   const timeout = scene.offer?.timeoutMs;
   if (c.offeredAtMs !== null && timeout !== undefined && scene.offer?.default !== undefined && c.choiceTimeScale !== null)
     times.push(c.offeredAtMs + timeout * c.choiceTimeScale);

@@ -29,7 +29,7 @@ export const defaultEdition = (story: StoryPackage): string | null => editionIds
 
 /** The edition to play for a request (`?edition=`): the requested one if declared, else the default. */
 export function pickEdition(story: StoryPackage, requested: string | null): string | null {
-  return requested !== null && requested in story.editions ? requested : defaultEdition(story);
+  return requested !== null && Object.hasOwn(story.editions, requested) ? requested : defaultEdition(story);
 }
 
 const inEdition = (only: readonly string[] | undefined, edition: string | null) => only === undefined || edition === null || only.includes(edition);
@@ -41,11 +41,11 @@ export function fallbackOf(scene: Scene): string | undefined {
 }
 
 export function cutEdition(story: StoryPackage, edition: string | null): EditionCut {
-  const declared = edition === null ? undefined : story.editions[edition];
+  const declared = edition !== null && Object.hasOwn(story.editions, edition) ? story.editions[edition] : undefined;
   const inserts = declared?.insertBeforeEndings ?? [];
   const includes = (sceneId: string) => {
     const scene = story.scenes[sceneId];
-    return scene !== undefined && (inserts.includes(sceneId) || inEdition(scene.in, edition));
+    return Object.hasOwn(story.scenes, sceneId) && scene !== undefined && (inserts.includes(sceneId) || inEdition(scene.in, edition));
   };
   const resolve = (target: string): string => {
     const seen = new Set<string>();
@@ -53,7 +53,8 @@ export function cutEdition(story: StoryPackage, edition: string | null): Edition
     while (current !== PENDING_ENDING && !includes(current)) {
       const scene = story.scenes[current];
       const fallback = scene ? fallbackOf(scene) : undefined;
-      if (fallback === undefined || seen.has(current)) return current; // Reported by the validator.
+      // No way around the skipped scene (reported by the validator as edition.no-bypass).
+      if (fallback === undefined || fallback === PENDING_ENDING || seen.has(current)) return current;
       seen.add(current);
       current = fallback;
     }

@@ -78,11 +78,15 @@ const storySetup = setup({
       (context.sceneEnded ||
         (params.atMs !== undefined && context.sceneMs >= params.atMs) ||
         (params.after !== undefined && context.dwelled.includes(params.after))),
-    /** The scene's own end condition holds now. */
+    /**
+     * The scene's own end condition holds now. A scene never ends in the instant it is entered (its
+     * clock must have moved), so one whose hotspots were all seen on an earlier visit ends just
+     * after entry rather than looping through routes without ever yielding to the viewer.
+     */
     endDue: ({ context }, params: { afterMs?: number; whenSeen?: readonly string[] }) =>
       !context.sceneEnded &&
       ((params.afterMs !== undefined && context.sceneMs >= params.afterMs) ||
-        (params.whenSeen !== undefined && params.whenSeen.every((h) => context.dwelled.includes(h)))),
+        (params.whenSeen !== undefined && context.sceneMs > 0 && params.whenSeen.every((h) => context.dwelled.includes(h)))),
     mediaEnds: ({ context }, params: { withMedia: boolean }) => params.withMedia && !context.sceneEnded,
     /** The scene has ended and this route's condition holds. */
     routeOpen: ({ context }, params: { when?: Condition; pendingEnding?: string }) =>
@@ -97,7 +101,7 @@ const storySetup = setup({
   },
   actions: {
     enterScene: assign(({ context }, params: { scene: string; offerAtOnce: boolean; ending: boolean }) => ({
-      visits: { ...context.visits, [params.scene]: (context.visits[params.scene] ?? 0) + 1 },
+      visits: { ...context.visits, [params.scene]: own(context.visits, params.scene, 0) + 1 },
       sceneMs: 0,
       offeredAtMs: params.offerAtOnce ? 0 : null,
       sceneEnded: false,
@@ -111,7 +115,7 @@ const storySetup = setup({
     })),
     watch: assign(({ context, event }) =>
       event.type === 'hotspot.watched' && event.ms > 0 && Number.isFinite(event.ms)
-        ? { attention: { ...context.attention, [event.hotspot]: (context.attention[event.hotspot] ?? 0) + event.ms } }
+        ? { attention: { ...context.attention, [event.hotspot]: own(context.attention, event.hotspot, 0) + event.ms } }
         : {},
     ),
     tick: assign(({ context, event }) => (event.type === 'clock.tick' && event.sceneMs > context.sceneMs ? { sceneMs: event.sceneMs } : {})),
@@ -142,6 +146,9 @@ const holds = (when: Condition | undefined, context: StoryContext) => when === u
 const pending = (params: { pendingEnding?: string }, context: StoryContext) =>
   params.pendingEnding === undefined || context.pendingEnding === params.pendingEnding;
 
+/** A record's own value for a key (ids like "constructor" must never read Object.prototype). */
+const own = <T>(record: Readonly<Record<string, T>>, key: string, fallback: T): T => (Object.hasOwn(record, key) ? record[key]! : fallback);
+
 const addClues = (clues: readonly string[], more: readonly string[]) => {
   const added = more.filter((c, i) => !clues.includes(c) && more.indexOf(c) === i);
   return added.length === 0 ? clues : [...clues, ...added];
@@ -152,7 +159,7 @@ export function mostWatched(among: readonly string[], attention: Readonly<Record
   let best: string | undefined;
   let bestMs = 0;
   for (const hotspot of among) {
-    const ms = attention[hotspot] ?? 0;
+    const ms = own(attention, hotspot, 0);
     if (ms > bestMs) {
       best = hotspot;
       bestMs = ms;

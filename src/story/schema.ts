@@ -8,8 +8,12 @@ import { assetPathProblem } from './asset-path';
 export const STORY_FORMAT = 'sightline/1';
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
+// "constructor" is the one such name every object inherits; as a key it would read Object's own.
 const id = (what: string) =>
-  z.string().regex(idPattern, { error: `${what} ids use lowercase letters, digits and "-" (like "dark-hall")` });
+  z
+    .string()
+    .regex(idPattern, { error: `${what} ids use lowercase letters, digits and "-" (like "dark-hall")` })
+    .refine((value) => value !== 'constructor', { error: `"constructor" is reserved; choose another ${what.toLowerCase()} id` });
 
 const languageTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
   error: 'a language tag like "en" or "zh-CN"',

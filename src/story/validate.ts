@@ -4,6 +4,7 @@ import { checkReferences } from './checks/references';
 import { Report } from './checks/report';
 import { checkValues } from './checks/values';
 import { type Diagnostic, hasErrors, jsonPath } from './diagnostics';
+import { preflight } from './preflight';
 import { type StoryPackage, storySchema } from './schema';
 
 export interface ValidateOptions {
@@ -25,18 +26,31 @@ export interface ValidationResult {
  */
 export function validateStory(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const file = options.file ?? 'story.json';
+  const unsafe = preflight(input, file);
+  if (unsafe.length > 0) return { story: undefined, diagnostics: unsafe };
   const parsed = storySchema.safeParse(input);
-  if (!parsed.success) return { story: undefined, diagnostics: parsed.error.issues.flatMap((issue) => fromSchemaIssue(issue, file)) };
+  if (!parsed.success) return { story: undefined, diagnostics: parsed.error.issues.flatMap((issue) => fromSchemaIssue(issue, file, input)) };
   const diagnostics = checkStory(parsed.data, file, options.expectedId);
   return { story: hasErrors(diagnostics) ? undefined : parsed.data, diagnostics };
 }
 
-function fromSchemaIssue(issue: z.core.$ZodIssue, file: string): Diagnostic[] {
+function fromSchemaIssue(issue: z.core.$ZodIssue, file: string, input: unknown): Diagnostic[] {
   if (issue.code === 'invalid_union') {
+    if (valueAt(input, issue.path) === undefined)
+      return [{ severity: 'error', code: 'schema.missing', file, path: jsonPath(issue.path), message: 'required field is missing', hint: `Add "${String(issue.path.at(-1))}".` }];
     const branch = closestBranch(issue.errors);
-    if (branch) return branch.flatMap((inner) => fromSchemaIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, file));
+    if (branch) return branch.flatMap((inner) => fromSchemaIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, file, input));
   }
   return [diagnosticOf(issue, file)];
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /**
@@ -62,7 +76,11 @@ function diagnosticOf(issue: z.core.$ZodIssue, file: string): Diagnostic {
   switch (issue.code) {
     case 'custom': {
       const code = typeof issue.params?.['code'] === 'string' ? issue.params['code'] : 'schema.custom';
-      return { ...base, code, message: issue.message, hint: 'Put the file inside the package folder and give its path relative to story.json, like "assets/hall.webp".' };
+      const hint =
+        code === 'asset.path'
+          ? 'Put the file inside the package folder and give its path relative to story.json, like "assets/hall.webp".'
+          : 'See the format reference in the README, or scenes/story.schema.json.';
+      return { ...base, code, message: issue.message, hint };
     }
     case 'invalid_type': {
       const missing = issue.message.endsWith('received undefined');
@@ -79,6 +97,10 @@ function diagnosticOf(issue: z.core.$ZodIssue, file: string): Diagnostic {
       };
     case 'invalid_union':
       return { ...base, code: 'schema.invalid-value', message: 'does not match any allowed shape', hint: unionHint(issue.path) };
+    case 'invalid_key': {
+      const inner = issue.issues[0]?.message ?? 'not allowed';
+      return { ...base, code: 'schema.invalid-key', message: `key "${String(issue.path.at(-1))}": ${inner}`, hint: 'Ids use lowercase letters, digits and "-", like "dark-hall".' };
+    }
     case 'invalid_value':
       return { ...base, code: 'schema.invalid-value', message: issue.message.replace(/^Invalid input: /, ''), hint: `Use ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}.` };
     case 'too_small':

@@ -1,6 +1,6 @@
 import { getNextSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileStory, currentScene, evaluateCondition, isCredits, isEnding, offeredChoices } from '../../src/story';
+import { compileStory, currentScene, evaluateCondition, isCredits, isEnding, nextDeadline, offeredChoices } from '../../src/story';
 import { keeperStory, view } from './keeper';
 
 describe('conditions over the whole memory', () => {
@@ -157,7 +157,7 @@ describe('timed choices on the scene clock', () => {
       json.scenes.shore.end = { whenSeen: ['gull', 'wreck'] };
     });
     const v = view(seen, 'full');
-    v.send({ type: 'hotspot.dwelled', hotspot: 'gull' });
+    v.send({ type: 'clock.tick', sceneMs: 100 }, { type: 'hotspot.dwelled', hotspot: 'gull' });
     expect(v.scene).toBe('shore');
     v.send({ type: 'hotspot.dwelled', hotspot: 'wreck' });
     expect(v.scene).toBe('stairs');
@@ -169,6 +169,21 @@ describe('timed choices on the scene clock', () => {
     expect(w.scene).toBe('shore');
     w.send({ type: 'media.ended' });
     expect(w.scene).toBe('stairs');
+  });
+
+  it('never ends a scene in the instant it is entered, so re-entering a seen scene cannot loop', () => {
+    const spin = keeperStory((json) => {
+      json.scenes.shore.end = { whenSeen: ['gull'] };
+      json.scenes.shore.next = [{ to: 'shore' }];
+      json.scenes.shore.mostWatched = [];
+      json.scenes.shore.choices = [{ id: 'up', label: 'Up', to: 'stairs' }];
+    });
+    const v = view(spin, 'full');
+    v.send({ type: 'clock.tick', sceneMs: 50 }, { type: 'hotspot.dwelled', hotspot: 'gull' });
+    expect(v.context.visits['shore']).toBe(2);
+    expect(nextDeadline(spin, v.actor.getSnapshot())).toBe(1);
+    v.send({ type: 'choice.made', choice: 'up' });
+    expect(v.scene).toBe('stairs');
   });
 });
 

@@ -35,6 +35,8 @@ export function checkFlow(story: StoryPackage, report: Report): void {
     const byDefault = scene.choices.find((c) => c.id === offer?.default);
     if (byDefault?.when !== undefined)
       report.error('offer.default-conditional', ['scenes', sceneId, 'offer', 'default'], `default "${byDefault.id}" has a condition that can be false, so nothing may be taken when time runs out`, 'Give the default no "when".');
+    if (scene.end?.withMedia)
+      report.warning('scene.media-never-ends', ['scenes', sceneId, 'end', 'withMedia'], `the media of scene "${sceneId}" is a still image or colour, which never ends`, 'Use "afterMs" for stills; "withMedia" is for video.');
     if (offer?.timeoutMs !== undefined && offer.default === undefined)
       report.warning('offer.timeout-without-default', ['scenes', sceneId, 'offer', 'timeoutMs'], 'choices time out but there is no default to take', 'Add "default", or remove "timeoutMs".');
   }
@@ -48,7 +50,7 @@ export function checkFlow(story: StoryPackage, report: Report): void {
     for (const [sceneId, targets] of graph) {
       const scene = story.scenes[sceneId]!;
       for (const target of targets)
-        if (!cut.includes(target) && story.scenes[target])
+        if (!cut.includes(target) && Object.hasOwn(story.scenes, target))
           once(`bypass:${target}`, () => report.error('edition.no-bypass', ['scenes', target, 'in'], `scene "${target}" is skipped${named(edition)}, but "${sceneId}" leads to it and it has no fallback route`, 'End its "next" with a route without "when", so cuts that skip it know where to go.'));
       if (!scene.ending && targets.size === 0)
         once(`dead:${sceneId}`, () => report.error('scene.dead-end', ['scenes', sceneId], `scene "${sceneId}" is not an ending and has no way out${named(edition)}, so the viewer is stuck there`, 'Add a choice or a "next" route, or mark it "ending": true.'));
