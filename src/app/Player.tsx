@@ -131,6 +131,12 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
         onContextLost={onContextLost}
       />
       <div className="reticle" aria-hidden="true" />
+      {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}
+      {scene.media.type === 'color' && (
+        <p className="title-card" aria-hidden="true">
+          {t(scene.title)}
+        </p>
+      )}
       {hint && (
         <p className="hint" aria-hidden="true">
           {text.hint}

@@ -1,6 +1,6 @@
 import { getNextSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileStory, currentScene, evaluateCondition, isCredits, isEnding, nextDeadline, offeredChoices } from '../../src/story';
+import { compileStory, currentScene, cutEdition, evaluateCondition, isCredits, isEnding, nextDeadline, offeredChoices } from '../../src/story';
 import { keeperStory, view } from './keeper';
 
 describe('conditions over the whole memory', () => {
@@ -209,6 +209,11 @@ describe('editions', () => {
     v.send({ type: 'clock.tick', sceneMs: 8000 });
     expect(v.scene).toBe('dark');
     expect(isEnding(v.actor.getSnapshot())).toBe(true);
+  });
+
+  it('plays the alternate an edition asks for', () => {
+    expect(cutEdition(story, 'short').alternateOf('dark')).toBe(1);
+    expect(cutEdition(story, 'full').alternateOf('dark')).toBe(0);
   });
 
   it('answers edition conditions with the edition being played', () => {
