@@ -3,14 +3,19 @@
  * from a seeded PRNG), then times JSON.parse (the baseline, measured in the same run), `validateStory`
  * and `compileStory` per size, and the events per second an actor sustains on a long scripted walk.
  *
- *   npx tsx src/cli/bench-story.ts [--sizes=1000,10000,100000] [--walk=10000] [--runs=5] [--seed=1]
+ *   npx tsx src/cli/bench-story.ts [--sizes=1000,10000,100000] [--walk=10000] [--max-events=10000]
+ *                                  [--runs=N] [--seed=1] [--all-editions]
  *
  * It prints figures, it does not assert times; it fails (exit 1) only when a generated package does
- * not validate cleanly or does not compile to the expected machine, because then the figures would
- * measure the wrong thing.
+ * not validate cleanly (an error, or a scene no path reaches) or does not compile to the expected
+ * machine, because then the figures would measure the wrong thing.
+ *
+ * The walk is capped (--max-events): the machine's per-event cost grows with what the viewing has
+ * seen so far (attention, visits and clues are copied on each change), so an uncapped walk through
+ * 10,000 scenes takes minutes; the quarter-by-quarter rates show that growth.
  */
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createActor } from 'xstate';
 import {
   type Condition,
@@ -71,12 +76,15 @@ const sceneId = (p: number) => `${WORDS[p % WORDS.length]}-${p}`;
 const earlyEndingId = (e: number) => `fall-${e}`;
 const finalEndingId = (e: number) => `ending-${e}`;
 const REFLECT = 'reflect';
+/** Enough scenes for a spine of 50 besides the endings and the reflection scene. */
+const MIN_SCENES = 50 + EARLY_ENDINGS + FINAL_ENDINGS + 1;
 
 /** A text: mostly a plain string, sometimes one per language (both languages, so no warnings). */
 const text = (rng: Rng, en: string) => (rng.chance(0.3) ? { en, fr: `${en} (fr)` } : en);
 
 interface Generated {
-  readonly json: Record<string, unknown>;
+  /** The package as JSON data (cleared once it has been turned into text). */
+  json: Record<string, unknown> | undefined;
   /** Ids of the scenes the walk should avoid choosing into (early endings). */
   readonly earlyEndings: ReadonlySet<string>;
   readonly scenes: number;
@@ -90,7 +98,7 @@ interface Generated {
 export function generateStory(total: number, seed: number): Generated {
   const rng = prng(seed ^ total);
   const spine = total - EARLY_ENDINGS - FINAL_ENDINGS - 1;
-  if (spine < 50) throw new Error(`bench: ${total} scenes is too small (at least ${EARLY_ENDINGS + FINAL_ENDINGS + 51})`);
+  if (total < MIN_SCENES) throw new Error(`bench: ${total} scenes is too small (at least ${MIN_SCENES})`);
   const target = (p: number) => (p < spine ? sceneId(p) : finalEndingId((p - spine) % FINAL_ENDINGS));
   /** Scenes the classroom edition skips (so every one of them routes on unconditionally). */
   const skipped = (p: number) => p > 0 && p % 13 === 5;
@@ -103,7 +111,7 @@ export function generateStory(total: number, seed: number): Generated {
     const name = rng.pick(Object.keys(STRING_VARS));
     return { set: name, to: rng.pick(STRING_VARS[name]!) };
   };
-  const effects = (p: number, max: number): Effect[] => (rng.chance(p) ? Array.from({ length: rng.int(1, max) }, effect) : []);
+  const effects = (probability: number, max: number): Effect[] => (rng.chance(probability) ? Array.from({ length: rng.int(1, max) }, effect) : []);
 
   const leaf = (p: number): Condition => {
     const kind = rng.next();
@@ -260,80 +268,126 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** Garbage-collection pauses seen by this process, to tell GC pressure from the code's own time. */
+const gcPauses: Array<{ start: number; ms: number }> = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push({ start: entry.startTime, ms: entry.duration });
+}).observe({ entryTypes: ['gc'] });
+/** GC entries arrive asynchronously: let them in before reading them. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1));
+const gcWithin = (from: number, to: number) => gcPauses.reduce((sum, p) => (p.start >= from && p.start < to ? sum + p.ms : sum), 0);
+
+interface Timing<T> {
+  /** Median wall time of the timed runs. */
+  readonly ms: number;
+  /** Median GC pause time inside the timed runs (part of `ms`). */
+  readonly gcMs: number;
+  /** Fastest and slowest run. */
+  readonly range: readonly [number, number];
+  readonly result: T;
+}
+
 /** Median time of `runs` runs of `fn` (after `warmup` untimed ones), and the last result. */
-function timed<T>(runs: number, warmup: number, fn: () => T): { ms: number; all: number[]; result: T } {
+async function timed<T>(runs: number, warmup: number, fn: () => T): Promise<Timing<T>> {
   let result = undefined as T;
   for (let i = 0; i < warmup; i++) result = fn();
-  const all: number[] = [];
+  const windows: Array<[number, number]> = [];
   for (let i = 0; i < runs; i++) {
+    result = undefined as T; // let the previous result go before the next run
+    await settle();
     const t0 = performance.now();
     result = fn();
-    all.push(performance.now() - t0);
+    windows.push([t0, performance.now()]);
   }
-  return { ms: median(all), all, result };
+  await settle();
+  const times = windows.map(([a, b]) => b - a);
+  return { ms: median(times), gcMs: median(windows.map(([a, b]) => gcWithin(a, b))), range: [Math.min(...times), Math.max(...times)], result };
 }
 
 /** Runs per size: several for small packages, one (no warm-up) for the largest, to keep the run short. */
 const runsFor = (scenes: number, override: number | undefined) =>
-  override !== undefined ? { runs: override, warmup: scenes >= 50_000 ? 0 : 1 } : scenes <= 2_000 ? { runs: 7, warmup: 2 } : scenes <= 20_000 ? { runs: 5, warmup: 1 } : { runs: 1, warmup: 0 };
+  override !== undefined
+    ? { runs: override, warmup: scenes >= 50_000 ? 0 : 1 }
+    : scenes <= 2_000
+      ? { runs: 7, warmup: 2 }
+      : scenes <= 20_000
+        ? { runs: 5, warmup: 1 }
+        : { runs: 1, warmup: 0 };
+
+/** A diagnostic shortened for the console (hints can list every scene of the package). */
+const brief = (line: string) => (line.length > 240 ? `${line.slice(0, 240)}…` : line);
 
 function fail(message: string): never {
   console.error(`\nbench-story: FAILED: ${message}`);
   process.exit(1);
 }
 
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
 interface SizeResult {
-  scenes: number;
-  megabytes: number;
-  generateMs: number;
-  parseMs: number;
-  validateMs: number;
-  compileMs: Record<string, number>;
-  states: number;
-  warnings: number;
-  runs: number;
-  story: StoryPackage;
-  earlyEndings: ReadonlySet<string>;
+  readonly scenes: number;
+  readonly megabytes: number;
+  readonly generateMs: number;
+  readonly parse: Omit<Timing<unknown>, 'result'>;
+  readonly validate: Omit<Timing<unknown>, 'result'>;
+  readonly compile: Record<string, Omit<Timing<unknown>, 'result'>>;
+  readonly states: number;
+  readonly warnings: number;
+  readonly runs: number;
+  readonly heapMB: number;
 }
 
-function benchSize(scenes: number, seed: number, runsOverride: number | undefined): SizeResult {
+async function benchSize(scenes: number, seed: number, runsOverride: number | undefined, allEditions: boolean, keep: (story: StoryPackage, avoid: ReadonlySet<string>) => void): Promise<SizeResult> {
   const t0 = performance.now();
   const generated = generateStory(scenes, seed);
-  const textOf = JSON.stringify(generated.json);
+  let text: string | undefined = JSON.stringify(generated.json);
+  generated.json = undefined; // only the text goes on, as if read from a file
   const generateMs = performance.now() - t0;
+  const megabytes = Buffer.byteLength(text) / 1e6;
   const { runs, warmup } = runsFor(scenes, runsOverride);
 
-  const parse = timed(runs, warmup, () => JSON.parse(textOf) as unknown);
-  const input = parse.result;
-  const validate = timed(runs, warmup, () => validateStory(input, { expectedId: `bench-${scenes}` }));
-  const { story, diagnostics } = validate.result;
+  // Locals of an async function outlive its awaits: keep no reference to what is no longer needed
+  // (the text, the parsed input), so the largest sizes do not measure a heap twice their size.
+  let { result: input, ...parse } = await timed(runs, warmup, () => JSON.parse(text!) as unknown);
+  text = undefined;
+  const { result: validated, ...validate } = await timed(runs, warmup, () => validateStory(input, { expectedId: `bench-${scenes}` }));
+  input = undefined;
+  const { story, diagnostics } = validated;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(diagnostics) || story === undefined)
-    fail(`the generated ${scenes}-scene package does not validate (${errors.length} errors):\n${errors.slice(0, 15).map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+    fail(`the generated ${scenes}-scene package does not validate (${errors.length} errors):\n${errors.slice(0, 15).map((d) => `  ${brief(formatDiagnostic(d))}`).join('\n')}`);
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const unreachable = warnings.filter((d) => d.code === 'scene.unreachable');
+  if (unreachable.length > 0)
+    fail(`the generated ${scenes}-scene package has ${unreachable.length} unreachable scene(s):\n${unreachable.slice(0, 15).map((d) => `  ${brief(formatDiagnostic(d))}`).join('\n')}`);
 
-  const compileMs: Record<string, number> = {};
+  const compile: Record<string, Omit<Timing<unknown>, 'result'>> = {};
   let states = 0;
-  for (const edition of EDITIONS) {
-    const compile = timed(runs, warmup, () => compileStory(story, edition));
-    compileMs[edition] = compile.ms;
-    const expected = Object.keys(story.scenes).filter((id) => cutEdition(story, edition).includes(id)).length + 1; // + credits
-    const got = Object.keys(compile.result.root.states).length;
+  // The second edition compiles like the first (same code, another cut); at the largest sizes it is
+  // skipped unless asked for, to keep the whole run near two minutes.
+  for (const edition of allEditions || scenes <= 20_000 ? EDITIONS : EDITIONS.slice(0, 1)) {
+    const { result: machine, ...timing } = await timed(runs, warmup, () => compileStory(story, edition));
+    const cut = cutEdition(story, edition);
+    const expected = Object.keys(story.scenes).filter((id) => cut.includes(id)).length + 1; // + credits
+    const got = Object.keys(machine.root.states).length;
     if (got !== expected) fail(`edition "${edition}" of ${scenes} scenes compiled to ${got} states, expected ${expected}`);
     if (edition === EDITIONS[0]) states = got;
+    compile[edition] = timing;
   }
+  const heapMB = process.memoryUsage().heapUsed / 1e6;
+  keep(story, generated.earlyEndings);
   return {
     scenes,
-    megabytes: Buffer.byteLength(textOf) / 1e6,
+    megabytes,
     generateMs,
-    parseMs: parse.ms,
-    validateMs: validate.ms,
-    compileMs,
+    parse,
+    validate,
+    compile,
     states,
     warnings: warnings.length,
     runs,
-    story,
-    earlyEndings: generated.earlyEndings,
+    heapMB,
   };
 }
 
@@ -403,44 +457,58 @@ function recordWalk(story: StoryPackage, avoid: ReadonlySet<string>, seed: numbe
   return { script, scenesVisited, finalScene: currentScene(final), finalContext: JSON.stringify(final.context) };
 }
 
-function benchWalk(story: StoryPackage, avoid: ReadonlySet<string>, seed: number, maxEvents: number) {
+async function benchWalk(story: StoryPackage, avoid: ReadonlySet<string>, seed: number, maxEvents: number) {
   const t0 = performance.now();
   const walk = recordWalk(story, avoid, seed, maxEvents);
   const recordMs = performance.now() - t0;
   const machine = compileStory(story, EDITIONS[0]);
   const { script } = walk;
-  const quarter = Math.floor(script.length / 4);
+  const quarter = Math.max(1, Math.floor(script.length / 4));
   const replay = () => {
     const actor = createActor(machine).start();
     const marks: number[] = [];
-    const t = performance.now();
+    let firstThousand = Number.NaN;
+    const start = performance.now();
     for (let i = 0; i < script.length; i++) {
       if (i % quarter === 0) marks.push(performance.now());
+      if (i === 1000) firstThousand = performance.now() - start;
       actor.send(script[i]!);
     }
     const end = performance.now();
-    marks.push(end);
     const final = actor.getSnapshot();
     actor.stop();
     if (currentScene(final) !== walk.finalScene || JSON.stringify(final.context) !== walk.finalContext)
       fail(`the replayed walk ended in "${currentScene(final)}", the recorded one in "${walk.finalScene}"`);
-    return { ms: end - t, quarters: marks.slice(1, 5).map((m, i) => m - marks[i]!) };
+    marks.push(end);
+    return { start, end, firstThousand, quarters: marks.slice(1, 5).map((m, i) => m - marks[i]!) };
   };
-  replay(); // warm-up
-  const runs = Array.from({ length: 5 }, replay);
-  const ms = median(runs.map((r) => r.ms));
+  if (recordMs < 2000) replay(); // warm-up (a long recording has warmed the same code already)
+  const runs: Array<ReturnType<typeof replay>> = [];
+  for (let i = 0; i < 3; i++) {
+    await settle();
+    runs.push(replay());
+  }
+  await settle();
+  const ms = median(runs.map((r) => r.end - r.start));
+  const gcMs = median(runs.map((r) => gcWithin(r.start, r.end)));
   const quarterMs = [0, 1, 2, 3].map((q) => median(runs.map((r) => r.quarters[q] ?? 0)));
   const kinds: Record<string, number> = {};
   for (const e of script) kinds[e.type] = (kinds[e.type] ?? 0) + 1;
+  const context = JSON.parse(walk.finalContext) as { clues: unknown[]; attention: object; visits: object };
   return {
     events: script.length,
+    capped: script.length >= maxEvents,
     scenes: walk.scenesVisited.length,
     distinctScenes: new Set(walk.scenesVisited).size,
     finalScene: walk.finalScene,
+    finalSizes: { clues: context.clues.length, attention: Object.keys(context.attention).length, visits: Object.keys(context.visits).length },
     recordMs,
     ms,
+    gcMs,
     eventsPerSecond: script.length / (ms / 1000),
     quarterEventsPerSecond: quarterMs.map((q) => quarter / (q / 1000)),
+    /** The rate of an ordinary viewing's length: the first 1,000 events, while the story's memory is small. */
+    firstThousandPerSecond: 1000 / (median(runs.map((r) => r.firstThousand)) / 1000),
     kinds,
   };
 }
@@ -450,6 +518,7 @@ function benchWalk(story: StoryPackage, avoid: ReadonlySet<string>, seed: number
 
 interface Options {
   sizes: number[];
+  allEditions: boolean;
   walk: number;
   runs: number | undefined;
   seed: number;
@@ -459,7 +528,7 @@ interface Options {
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: DEFAULT_SIZES, walk: 10_000, runs: undefined, seed: 1, maxEvents: 200_000 };
+  const options: Options = { sizes: DEFAULT_SIZES, allEditions: false, walk: 10_000, runs: undefined, seed: 1, maxEvents: 10_000 };
   const number = (name: string, value: string | undefined) => {
     const n = Number(value?.replace(/[_,]/g, '').replace(/k$/i, '000'));
     if (!Number.isInteger(n) || n <= 0) fail(`--${name} needs a positive whole number, got "${value}"`);
@@ -468,103 +537,126 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-h' || arg === '--help') {
-      console.log('usage: npx tsx src/cli/bench-story.ts [--sizes=1000,10000,100000] [--walk=10000] [--runs=N] [--seed=1] [--max-events=200000]');
-      console.log('  --sizes       package sizes in scenes (also "10k"); default 1000,10000,100000');
-      console.log('  --walk        size of the package the scripted walk plays (events/s); default 10000');
-      console.log('  --runs        timed runs per measurement (median); default 7 / 5 / 1 by size');
+      console.log('usage: npx tsx src/cli/bench-story.ts [--sizes=1000,10000,100000] [--walk=10000] [--runs=N] [--seed=1] [--max-events=10000] [--all-editions]');
+      console.log('  --sizes         package sizes in scenes (also "10k"); default 1000,10000,100000');
+      console.log('  --walk          size of the package the scripted walk plays (events/s); default 10000');
+      console.log('  --max-events    length cap of the scripted walk (it also stops at the credits); default 10000');
+      console.log('  --runs          timed runs per measurement (median); default 7 / 5 / 1 by size');
+      console.log('  --seed          seed of the generated packages and the walk; default 1');
+      console.log('  --all-editions  also compile the second edition above 20,000 scenes (skipped by default, for time)');
       process.exit(0);
     }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
-    if (flag === '--sizes') options.sizes = value()!.split(/[ ,]+/).filter(Boolean).map((s) => number('sizes', s.replace(/k$/i, '000')));
+    if (flag === '--sizes') options.sizes = value()!.split(/[ ,]+/).filter(Boolean).map((s) => number('sizes', s));
     else if (flag === '--walk') options.walk = number('walk', value());
     else if (flag === '--runs') options.runs = number('runs', value());
     else if (flag === '--seed') options.seed = number('seed', value());
+    else if (flag === '--all-editions') options.allEditions = true;
     else if (flag === '--max-events') options.maxEvents = number('max-events', value());
     else if (/^\d/.test(arg)) options.sizes = [...(options.sizes === DEFAULT_SIZES ? [] : options.sizes), number('sizes', arg)];
     else fail(`unknown argument "${arg}" (try --help)`);
   }
+  for (const n of [...options.sizes, options.walk]) if (n < MIN_SCENES) fail(`a package needs at least ${MIN_SCENES} scenes, got ${n}`);
   return options;
 }
 
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pad = (s: string, width: number) => s.padStart(width);
 
-function main() {
+async function main() {
   const options = parseArgs(process.argv.slice(2));
   const sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   console.log(`Sightline story engine benchmark — Node ${process.version}, seed ${options.seed}, sizes ${sizes.join(', ')}`);
-  console.log('(times are medians of several runs; JSON.parse of the same text is the baseline measured in this run)\n');
+  console.log('(medians of several runs, one run for the largest sizes; JSON.parse of the same text is the baseline, measured in this run)\n');
 
   const results: SizeResult[] = [];
-  let walk: ReturnType<typeof benchWalk> | undefined;
+  let walkStory: { story: StoryPackage; avoid: ReadonlySet<string> } | undefined;
   for (const scenes of sizes) {
-    const r = benchSize(scenes, options.seed, options.runs);
+    const r = await benchSize(scenes, options.seed, options.runs, options.allEditions, (story, avoid) => {
+      if (scenes === options.walk) walkStory = { story, avoid };
+    });
     console.log(
-      `  ${fmt(scenes, 0)} scenes: ${fmt(r.megabytes)} MB of JSON, generated in ${fmt(r.generateMs, 0)} ms; ` +
-        `${r.runs} run(s); validates with 0 errors, ${r.warnings} warning(s); ${fmt(r.states, 0)} states in "${EDITIONS[0]}"`,
+      `  ${pad(fmt(scenes, 0), 7)} scenes: ${fmt(r.megabytes)} MB of JSON (generated in ${fmt(r.generateMs, 0)} ms), ${r.runs} run(s); ` +
+        `0 errors, ${r.warnings} warnings; ${fmt(r.states, 0)} states; heap ${fmt(r.heapMB, 0)} MB; ` +
+        `GC inside: parse ${fmt(r.parse.gcMs, 0)}, validate ${fmt(r.validate.gcMs, 0)}, compile ${Object.values(r.compile).map((c) => fmt(c.gcMs, 0)).join(' / ')} ms  [${elapsed()}]`,
     );
-    if (scenes === options.walk) walk = benchWalk(r.story, r.earlyEndings, options.seed, options.maxEvents);
-    results.push({ ...r, story: undefined as unknown as StoryPackage }); // let the package go before the next size
+    if (r.runs > 1) {
+      const range = (t: { range: readonly [number, number] }) => `${fmt(t.range[0], 0)}–${fmt(t.range[1], 0)}`;
+      console.log(`${' '.repeat(17)}ranges over the runs: parse ${range(r.parse)}, validate ${range(r.validate)}, compile ${Object.values(r.compile).map(range).join(' / ')} ms`);
+    }
+    results.push(r);
   }
-  if (walk === undefined) {
+  if (walkStory === undefined) {
     const g = generateStory(options.walk, options.seed);
     const { story, diagnostics } = validateStory(g.json);
-    if (!story) fail(`the ${options.walk}-scene walk package does not validate: ${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('; ')}`);
-    walk = benchWalk(story, g.earlyEndings, options.seed, options.maxEvents);
+    if (!story) fail(`the ${options.walk}-scene walk package does not validate: ${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => brief(formatDiagnostic(d))).join('; ')}`);
+    walkStory = { story, avoid: g.earlyEndings };
   }
+  const walk = await benchWalk(walkStory.story, walkStory.avoid, options.seed, options.maxEvents);
+  walkStory = undefined;
+  console.log(`  walk recorded and replayed  [${elapsed()}]`);
 
   const header = ['scenes', 'parse ms', 'validate ms', 'compile ms', 'compile ms', 'validate/', 'compile/', 'validate ms', 'compile ms', 'events/s'];
   const header2 = ['', '(baseline)', '', EDITIONS[0], EDITIONS[1], 'parse', 'parse', 'per 1k sc.', 'per 1k sc.', '(walk)'];
-  const widths = [9, 11, 12, 12, 12, 10, 10, 12, 12, 11];
+  const widths = [9, 11, 12, 12, 12, 10, 10, 12, 12, 10];
   const row = (cells: string[]) => `  ${cells.map((c, i) => pad(c, widths[i]!)).join(' ')}`;
   console.log('');
   console.log(row(header));
   console.log(row(header2));
   console.log(`  ${widths.map((w) => '-'.repeat(w)).join(' ')}`);
   for (const r of results) {
-    const compile = r.compileMs[EDITIONS[0]]!;
+    const compile = r.compile[EDITIONS[0]]!.ms;
     console.log(
       row([
         fmt(r.scenes, 0),
-        fmt(r.parseMs),
-        fmt(r.validateMs),
+        fmt(r.parse.ms),
+        fmt(r.validate.ms),
         fmt(compile),
-        fmt(r.compileMs[EDITIONS[1]]!),
-        `${fmt(r.validateMs / r.parseMs)}x`,
-        `${fmt(compile / r.parseMs)}x`,
-        fmt(r.validateMs / (r.scenes / 1000), 2),
-        fmt(compile / (r.scenes / 1000), 2),
+        r.compile[EDITIONS[1]] ? fmt(r.compile[EDITIONS[1]]!.ms) : 'skipped',
+        `${fmt(r.validate.ms / r.parse.ms)}x`,
+        `${fmt(compile / r.parse.ms)}x`,
+        fmt(r.validate.ms / (r.scenes / 1000), 1),
+        fmt(compile / (r.scenes / 1000), 1),
         r.scenes === options.walk ? fmt(walk.eventsPerSecond, 0) : '—',
       ]),
     );
   }
 
-  console.log(
-    `\n  walk over ${fmt(options.walk, 0)} scenes ("${EDITIONS[0]}"): ${fmt(walk.events, 0)} events ` +
-      `(${Object.entries(walk.kinds).map(([k, n]) => `${k} ${fmt(n, 0)}`).join(', ')}), ` +
-      `${fmt(walk.scenes, 0)} scenes entered (${fmt(walk.distinctScenes, 0)} distinct), ended in "${walk.finalScene}"`,
-  );
-  console.log(`  replay: ${fmt(walk.ms)} ms → ${fmt(walk.eventsPerSecond, 0)} events/s; by quarter of the walk: ${walk.quarterEventsPerSecond.map((q) => fmt(q, 0)).join(' → ')} events/s`);
-
-  // Growth: time per 1,000 scenes from the smallest to the largest size; 1.0x is perfectly linear.
+  // Growth: time per 1,000 scenes, each size against the smallest; 1.0x is perfectly linear.
   if (results.length > 1) {
     const first = results[0]!;
-    const lastR = results.at(-1)!;
-    const growth = (a: number, b: number) => (b / (lastR.scenes / 1000)) / (a / (first.scenes / 1000));
-    console.log(
-      `\n  growth of ms per 1k scenes, ${fmt(first.scenes, 0)} → ${fmt(lastR.scenes, 0)} scenes (1.0x = linear): ` +
-        `parse ${fmt(growth(first.parseMs, lastR.parseMs), 2)}x, validate ${fmt(growth(first.validateMs, lastR.validateMs), 2)}x, ` +
-        `compile ${fmt(growth(first.compileMs[EDITIONS[0]]!, lastR.compileMs[EDITIONS[0]]!), 2)}x`,
-    );
+    const per = (ms: number, r: SizeResult) => ms / (r.scenes / 1000);
+    console.log(`\n  growth of ms per 1k scenes against ${fmt(first.scenes, 0)} scenes (1.0x = linear; GC share of the time in brackets):`);
+    for (const r of results.slice(1))
+      console.log(
+        `    ${pad(fmt(r.scenes, 0), 7)}: parse ${fmt(per(r.parse.ms, r) / per(first.parse.ms, first), 2)}x, ` +
+          `validate ${fmt(per(r.validate.ms, r) / per(first.validate.ms, first), 2)}x (GC ${fmt((100 * r.validate.gcMs) / r.validate.ms, 0)}%), ` +
+          `compile ${fmt(per(r.compile[EDITIONS[0]]!.ms, r) / per(first.compile[EDITIONS[0]]!.ms, first), 2)}x (GC ${fmt((100 * r.compile[EDITIONS[0]]!.gcMs) / r.compile[EDITIONS[0]]!.ms, 0)}%)`,
+      );
   }
+
+  console.log(
+    `\n  walk over ${fmt(options.walk, 0)} scenes ("${EDITIONS[0]}"): ${fmt(walk.events, 0)} events ` +
+      `(${Object.entries(walk.kinds).map(([k, n]) => `${k} ${fmt(n, 0)}`).join(', ')}), ${fmt(walk.scenes, 0)} scenes entered ` +
+      `(${fmt(walk.distinctScenes, 0)} distinct), ${walk.capped ? `stopped at the --max-events cap in "${walk.finalScene}"` : `ended in "${walk.finalScene}"`}`,
+  );
+  console.log(
+    `  replay: ${fmt(walk.ms)} ms (GC ${fmt(walk.gcMs, 0)} ms) → ${fmt(walk.eventsPerSecond, 0)} events/s; ` +
+      `first 1,000 events ${Number.isNaN(walk.firstThousandPerSecond) ? '—' : fmt(walk.firstThousandPerSecond, 0)} events/s; ` +
+      `by quarter of the walk: ${walk.quarterEventsPerSecond.map((q) => fmt(q, 0)).join(' → ')} events/s`,
+  );
+  console.log(
+    `  context at the end: ${fmt(walk.finalSizes.clues, 0)} clues, ${fmt(walk.finalSizes.attention, 0)} hotspots in "attention", ${fmt(walk.finalSizes.visits, 0)} scenes in "visits"`,
+  );
 
   const ten = results.find((r) => r.scenes === 10_000);
   const goal = (what: string, ms: number | undefined) =>
     console.log(`  goal: ${what} of 10,000 scenes < 1 s: ${ms === undefined ? 'not measured (10000 not among --sizes)' : `${ms < 1000 ? 'HOLDS' : 'MISSED'} (${fmt(ms)} ms)`}`);
   console.log('');
-  goal('validation', ten?.validateMs);
-  goal('compilation', ten?.compileMs[EDITIONS[0]]);
+  goal('validation', ten?.validate.ms);
+  goal('compilation', ten?.compile[EDITIONS[0]]!.ms);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))
+  main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

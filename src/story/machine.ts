@@ -216,6 +216,11 @@ export function compileStory(story: StoryPackage, edition: string | null = defau
     id: story.id,
     initial: cut.start,
     context: ({ input }) => ({ ...initialStoryContext(edition, input), variables: initialVariables }),
+    on: {
+      'hotspot.watched': { actions: [{ type: 'watch' }] },
+      'clock.tick': { actions: [{ type: 'tick' }] },
+      'settings.changed': { actions: [{ type: 'setTimeScale' }] },
+    },
     states,
   }) as StoryMachine;
 }
@@ -263,16 +268,20 @@ function compileScene(story: StoryPackage, cut: EditionCut, sceneId: string, sce
   return {
     ...(scene.ending ? { tags: [ENDING_TAG] } : {}),
     entry: [{ type: 'enterScene', params: { scene: sceneId, offerAtOnce, ending: scene.ending } }, ...effects(scene.onEnter)],
+    // Events every scene handles alike (watched, tick, settings) are handled once, at the root.
     on: {
-      'hotspot.dwelled': scene.hotspots.map((h) => ({
-        guard: { type: 'isHotspot', params: { hotspot: h.id } },
-        actions: [{ type: 'grant', params: { hotspot: h.id, clues: h.grants } }, ...effects(h.effects)],
-      })),
-      'hotspot.watched': { actions: [{ type: 'watch' }] },
-      'choice.made': onChoice,
-      'clock.tick': { actions: [{ type: 'tick' }] },
-      'media.ended': { guard: { type: 'mediaEnds', params: { withMedia: end.withMedia === true } }, actions: [{ type: 'endScene', params: { mostWatched: scene.mostWatched } }] },
-      'settings.changed': { actions: [{ type: 'setTimeScale' }] },
+      ...(scene.hotspots.length > 0
+        ? {
+            'hotspot.dwelled': scene.hotspots.map((h) => ({
+              guard: { type: 'isHotspot', params: { hotspot: h.id } },
+              actions: [{ type: 'grant', params: { hotspot: h.id, clues: h.grants } }, ...effects(h.effects)],
+            })),
+          }
+        : {}),
+      ...(onChoice.length > 0 ? { 'choice.made': onChoice } : {}),
+      ...(end.withMedia
+        ? { 'media.ended': { guard: { type: 'mediaEnds', params: { withMedia: true } }, actions: [{ type: 'endScene', params: { mostWatched: scene.mostWatched } }] } }
+        : {}),
     },
     always,
   };

@@ -43,7 +43,12 @@ export function reachableFrom(graph: ReadonlyMap<string, ReadonlySet<string>>, f
 /** Scenes from which some ending can be reached (walking the graph backwards from the endings). */
 export function scenesWithAWayOut(graph: ReadonlyMap<string, ReadonlySet<string>>, endings: readonly string[]): Set<string> {
   const incoming = new Map<string, string[]>();
-  for (const [from, targets] of graph) for (const to of targets) incoming.set(to, [...(incoming.get(to) ?? []), from]);
+  for (const [from, targets] of graph)
+    for (const to of targets) {
+      const list = incoming.get(to);
+      if (list) list.push(from);
+      else incoming.set(to, [from]);
+    }
   const out = new Set<string>(endings);
   const queue = [...endings];
   for (let scene = queue.pop(); scene !== undefined; scene = queue.pop())
