@@ -48,14 +48,14 @@ export function cutEdition(story: StoryPackage, edition: string | null): Edition
     return Object.hasOwn(story.scenes, sceneId) && scene !== undefined && (inserts.includes(sceneId) || inEdition(scene.in, edition));
   };
   const resolve = (target: string): string => {
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined; // Only skipped scenes need it, so most calls allocate nothing.
     let current = target;
     while (current !== PENDING_ENDING && !includes(current)) {
       const scene = story.scenes[current];
       const fallback = scene ? fallbackOf(scene) : undefined;
       // No way around the skipped scene (reported by the validator as edition.no-bypass).
-      if (fallback === undefined || fallback === PENDING_ENDING || seen.has(current)) return current;
-      seen.add(current);
+      if (fallback === undefined || fallback === PENDING_ENDING || seen?.has(current)) return current;
+      (seen ??= new Set()).add(current);
       current = fallback;
     }
     return current;

@@ -1,29 +1,43 @@
 import { leafConditions } from '../condition';
 import type { Condition, Effect, Scene, StoryPackage } from '../schema';
 
-/** Every condition of a package with its JSON path: choice `when`s and route `when`s. */
-export function* conditionsOf(story: StoryPackage): Generator<{ condition: Condition; at: PropertyKey[]; sceneId: string }> {
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    for (const [i, choice] of scene.choices.entries()) if (choice.when) yield { condition: choice.when, at: ['scenes', sceneId, 'choices', i, 'when'], sceneId };
-    for (const [i, route] of (scene.next ?? []).entries()) if (route.when) yield { condition: route.when, at: ['scenes', sceneId, 'next', i, 'when'], sceneId };
-  }
+interface Walked {
+  readonly leaves: ReadonlyArray<{ leaf: Condition; at: PropertyKey[]; sceneId: string }>;
+  readonly effects: ReadonlyArray<{ effect: Effect; at: PropertyKey[] }>;
 }
 
-/** Every leaf condition (clue, var, visited, visits, edition, attention) with its JSON path. */
-export function* leavesOf(story: StoryPackage) {
-  for (const { condition, at, sceneId } of conditionsOf(story)) for (const { leaf, at: where } of leafConditions(condition, at)) yield { leaf, at: where, sceneId };
+// Several checks walk the same conditions and effects; walk each package once.
+const walked = new WeakMap<StoryPackage, Walked>();
+
+function walk(story: StoryPackage): Walked {
+  const known = walked.get(story);
+  if (known) return known;
+  const leaves: Array<{ leaf: Condition; at: PropertyKey[]; sceneId: string }> = [];
+  const effects: Array<{ effect: Effect; at: PropertyKey[] }> = [];
+  const addLeaves = (condition: Condition, at: PropertyKey[], sceneId: string) => {
+    for (const { leaf, at: where } of leafConditions(condition, at)) leaves.push({ leaf, at: where, sceneId });
+  };
+  for (const [sceneId, scene] of Object.entries(story.scenes)) {
+    scene.choices.forEach((choice, i) => {
+      if (choice.when) addLeaves(choice.when, ['scenes', sceneId, 'choices', i, 'when'], sceneId);
+      choice.effects.forEach((effect, j) => effects.push({ effect, at: ['scenes', sceneId, 'choices', i, 'effects', j] }));
+    });
+    scene.next?.forEach((route, i) => {
+      if (route.when) addLeaves(route.when, ['scenes', sceneId, 'next', i, 'when'], sceneId);
+    });
+    scene.onEnter.forEach((effect, i) => effects.push({ effect, at: ['scenes', sceneId, 'onEnter', i] }));
+    scene.hotspots.forEach((hotspot, h) => hotspot.effects.forEach((effect, i) => effects.push({ effect, at: ['scenes', sceneId, 'hotspots', h, 'effects', i] })));
+  }
+  const result = { leaves, effects };
+  walked.set(story, result);
+  return result;
 }
+
+/** Every leaf condition (clue, var, visited, visits, edition, attention) of choices and routes, with its JSON path. */
+export const leavesOf = (story: StoryPackage) => walk(story).leaves;
 
 /** Every effect of a package with its JSON path. */
-export function* effectsOf(story: StoryPackage): Generator<{ effect: Effect; at: PropertyKey[] }> {
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    for (const [i, effect] of scene.onEnter.entries()) yield { effect, at: ['scenes', sceneId, 'onEnter', i] };
-    for (const [h, hotspot] of scene.hotspots.entries())
-      for (const [i, effect] of hotspot.effects.entries()) yield { effect, at: ['scenes', sceneId, 'hotspots', h, 'effects', i] };
-    for (const [c, choice] of scene.choices.entries())
-      for (const [i, effect] of choice.effects.entries()) yield { effect, at: ['scenes', sceneId, 'choices', c, 'effects', i] };
-  }
-}
+export const effectsOf = (story: StoryPackage) => walk(story).effects;
 
 /** Clues any hotspot or most-watched group can grant. */
 export function grantableClues(story: StoryPackage): Set<string> {
