@@ -15,6 +15,8 @@ import {
   pickEdition,
   validateStory,
 } from '../../src/story';
+// The same seeded PRNG the panorama generator uses: small, fast, fully determined by its seed.
+import { mulberry32 } from '../../src/generate/panorama';
 
 /**
  * Mutation fuzzing of the validator and the compiled machine: random damage to valid packages must
@@ -38,17 +40,6 @@ const HUGE = 100_000;
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   readonly next: () => number;
