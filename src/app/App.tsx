@@ -4,7 +4,7 @@ import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { readPlayerParams } from './params';
 import { Player } from './Player';
-import { type ChoiceTime, choiceTimeScale, readSettings, writeSettings } from './settings';
+import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
 import { browserStorage, readJson } from './storage';
 import { uiText } from './ui-text';
@@ -44,7 +44,14 @@ export function App() {
   const params = readPlayerParams(window.location.search);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [progress, setProgress] = useState<{ scene: string; status: AppStatus }>({ scene: '', status: 'loading' });
-  const [choiceTime, setChoiceTime] = useState<ChoiceTime>(() => readSettings(storage).choiceTime);
+  const [settings, setSettings] = useState<ViewerSettings>(() => readSettings(storage));
+  const updateSettings = useCallback((change: Partial<ViewerSettings>) => {
+    setSettings((current) => {
+      const next = { ...current, ...change };
+      writeSettings(storage, next);
+      return next;
+    });
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -89,8 +96,7 @@ export function App() {
   }, [phase, language]);
 
   const play = (film: Film, choice: StartChoice) => {
-    setChoiceTime(choice.choiceTime);
-    writeSettings(storage, { choiceTime: choice.choiceTime });
+    updateSettings({ choiceTime: choice.choiceTime });
     setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0 });
   };
   const restart = useCallback(() => {
@@ -106,7 +112,7 @@ export function App() {
           story={phase.film.story}
           language={phase.language}
           edition={phase.edition}
-          choiceTime={choiceTime}
+          choiceTime={settings.choiceTime}
           resumable={phase.resumable}
           staleSave={phase.staleSave}
           onPlay={(choice) => play(phase.film, choice)}
@@ -120,7 +126,9 @@ export function App() {
           language={phase.language}
           edition={phase.edition}
           resume={phase.resume}
-          choiceTimeScale={choiceTimeScale(choiceTime)}
+          choiceTimeScale={choiceTimeScale(settings.choiceTime)}
+          subtitles={settings.subtitles}
+          onSubtitles={(on) => updateSettings({ subtitles: on })}
           storage={storage}
           onProgress={setProgress}
           onRestart={restart}

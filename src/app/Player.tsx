@@ -13,13 +13,14 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { TextureLibrary } from '../media';
+import { SubtitleTracks, TextureLibrary } from '../media';
 import { type MediaStatus, Stage, createScreenView } from '../stage';
 import { EnterVRButton, createPlayerXRStore, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
+import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import { uiText } from './ui-text';
 import { useViewing } from './viewing';
@@ -32,6 +33,9 @@ export interface PlayerProps {
   /** A restored save to continue from, or null. */
   readonly resume: StorySnapshot | null;
   readonly choiceTimeScale: number | null;
+  /** Whether subtitles show (a viewer setting). */
+  readonly subtitles: boolean;
+  readonly onSubtitles: (on: boolean) => void;
   readonly storage: SaveStorage;
   readonly onProgress: (progress: { scene: string; status: AppStatus }) => void;
   /** Start a new viewing; `findAnother` shows how many endings remain. */
@@ -43,7 +47,8 @@ export interface PlayerProps {
  * the stage that renders its snapshot, and the DOM layer beside the canvas. The actor lives here,
  * outside the canvas, so a lost WebGL context or an ended XR session never loses the viewer's place.
  */
-export function Player({ story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart }: PlayerProps) {
+export function Player(props: PlayerProps) {
+  const { story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart } = props;
   const viewing = useViewing({ story, edition, language, resume, choiceTimeScale, storage });
   const { actor, clock } = viewing;
   const snapshot = useSyncExternalStore(
@@ -56,6 +61,7 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
   const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
   const [view] = useState(() => createScreenView());
   const [library] = useState(() => new TextureLibrary());
+  const [tracks] = useState(() => new SubtitleTracks());
   useEffect(() => () => library.dispose(), [library]);
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
@@ -86,6 +92,8 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
   }, [credits, xrSession]);
 
   const announcement = useAnnouncements(story, snapshot, t, text);
+  const subtitle = useSubtitle(story, sceneId, language, filmBase, tracks, clock, props.subtitles);
+  const hasSubtitles = scene?.subtitles[language] !== undefined;
   const hint = useFirstTimeHint(snapshot.context.dwelled.length > 0);
   const [paused, setPaused] = useState(false);
   useEffect(() => {
@@ -126,6 +134,7 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
         library={library}
         filmBase={filmBase}
         caption={hint ? text.hint : announcement || null}
+        subtitle={subtitle}
         focusedChoice={focusedChoice}
         onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
@@ -149,7 +158,13 @@ export function Player({ story, filmBase, language, edition, resume, choiceTimeS
         </p>
       )}
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
+      <SubtitleLine text={subtitle} />
       <div className="controls">
+        {hasSubtitles && (
+          <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
+            {text.subtitles}
+          </button>
+        )}
         <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? text.resume : text.pause}
         </button>

@@ -1,2 +1,3 @@
 export { assetUrl, filmBaseUrl } from './asset-url';
 export { type TextureState, TextureLibrary } from './texture-library';
+export { SubtitleTracks } from './subtitle-tracks';

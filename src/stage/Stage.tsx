@@ -41,6 +41,8 @@ export interface StageProps {
   readonly filmBase: URL;
   /** Announcement shown in the headset. */
   readonly caption: string | null;
+  /** The subtitle on show ('' for none), shown in the headset under the line of sight. */
+  readonly subtitle: string;
   /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
   readonly focusedChoice: string | null;
   readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
@@ -175,7 +177,8 @@ function StageContent(props: StageProps) {
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
-      <XRCaption text={props.caption} />
+      <XRCaption text={props.caption} belowSightDeg={30} />
+      <XRCaption text={props.subtitle || null} belowSightDeg={21} />
     </>
   );
 }

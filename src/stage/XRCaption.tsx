@@ -7,20 +7,23 @@ import { createLabelTexture } from './label-texture';
 export interface XRCaptionProps {
   /** The text to show, or null for none. */
   readonly text: string | null;
+  /**
+   * How far below the line of sight, in degrees: under the choice panels (14°), clear of the gaze.
+   * @default 26
+   */
+  readonly belowSightDeg?: number;
 }
 
 const _forward = new Vector3();
 const _target = new Vector3();
 const _below = { x: 0, y: 0, z: -1 };
-/** Captions sit this far below the line of sight: under choice panels (14°), clear of the gaze. */
-const BELOW_SIGHT_DEG = 26;
 const CAPTION_DISTANCE = 1.6;
 
 /**
  * Announcements in the headset, where the page's live region cannot be seen: a caption that follows
  * the head with a gentle lag, low in the view so it does not cover what the viewer looks at.
  */
-export function XRCaption({ text }: XRCaptionProps) {
+export function XRCaption({ text, belowSightDeg = 26 }: XRCaptionProps) {
   const group = useRef<Group>(null);
   const texture = useMemo(() => (text ? createLabelTexture(text, { width: 1024, height: 160, fontPx: 52 }) : null), [text]);
   useEffect(() => () => texture?.dispose(), [texture]);
@@ -33,7 +36,7 @@ export function XRCaption({ text }: XRCaptionProps) {
     const camera = state.camera;
     camera.getWorldDirection(_forward);
     const { yaw, pitch } = yawPitchFromDirection(_forward);
-    directionFromYawPitch(yaw, Math.max(-80, pitch - BELOW_SIGHT_DEG), _below);
+    directionFromYawPitch(yaw, Math.max(-80, pitch - belowSightDeg), _below);
     camera.getWorldPosition(_target);
     _target.x += _below.x * CAPTION_DISTANCE;
     _target.y += _below.y * CAPTION_DISTANCE;

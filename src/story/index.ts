@@ -49,6 +49,6 @@ export { driveStory, type StoryDriverOptions } from './driver';
 export { type RestoreResult, SAVE_FORMAT, type SaveStorage, type SavedViewing, createSave, endingsKey, restoreSave, saveKey } from './save';
 export { type EndingPath, type PathsOptions, endingPaths } from './paths';
 export { type PackageFiles, checkPackageFiles } from './package-files';
-export { webVttProblem } from './webvtt';
+export { type Cue, cueTextAt, parseWebVtt, webVttProblem } from './webvtt';
 export { type EditionStats, type StoryStats, storyStats } from './stats';
 export { toDot, toMachineJson, toMermaid } from './graph-export';

@@ -22,3 +22,47 @@ function timestamp(value: string): number | null {
   if (!m) return null;
   return ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Number(m[4]);
 }
+
+/** One subtitle cue, its text as plain text (never markup). */
+export interface Cue {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' };
+
+/**
+ * The cues of a WebVTT file, in order. Cue tags (<i>, <v Speaker>, <c.class>, timestamps) are
+ * dropped and entities decoded, so story text stays text. Malformed blocks are skipped: the
+ * validator reports them, the player shows what it can.
+ */
+export function parseWebVtt(text: string): Cue[] {
+  const blocks = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).join('\n').split(/\n{2,}/);
+  const cues: Cue[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    if (timing < 0) continue;
+    const match = /^(\S+)[ \t]+-->[ \t]+(\S+)/.exec(lines[timing]!);
+    const startMs = match ? timestamp(match[1]!) : null;
+    const endMs = match ? timestamp(match[2]!) : null;
+    if (startMs === null || endMs === null || endMs <= startMs) continue;
+    const body = lines
+      .slice(timing + 1)
+      .join('\n')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_, name: string) => ENTITIES[name]!)
+      .trim();
+    if (body !== '') cues.push({ startMs, endMs, text: body });
+  }
+  return cues.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** The text of the cues showing at `ms`, one per line. */
+export function cueTextAt(cues: readonly Cue[], ms: number): string {
+  return cues
+    .filter((c) => c.startMs <= ms && ms < c.endMs)
+    .map((c) => c.text)
+    .join('\n');
+}

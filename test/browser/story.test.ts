@@ -142,4 +142,20 @@ describe('time, saves and endings in the player', () => {
     await waitForApp(page, { status: 'playing', scene: 'hall' });
     await page.context().close();
   });
+
+  it.each([
+    ['en', 'Under the dome, nobody looks up.', 'But the glass has a flaw, if you dare to find it.'],
+    ['zh-CN', '在穹顶之下，没有人抬头。', '可玻璃上有一道瑕疵——只要你敢去寻找。'],
+  ])('shows the subtitle cue of the current scene time (%s), and hides subtitles on request', async (lang, first, second) => {
+    const page = await openPlayer(browser, baseUrl, `?autoplay=1&lang=${lang}`, { timeScale: 4 });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(() => page.locator('.subtitles').textContent()).toBe(first);
+    // The second cue starts at 5.5 s of scene time: under 1.5 s here at 4×.
+    await expect.poll(() => page.locator('.subtitles').textContent()).toBe(second);
+    await page.locator('button.subtitles-toggle').click();
+    await expect.poll(() => page.locator('.subtitles').count()).toBe(0);
+    expect(await page.locator('button.subtitles-toggle').getAttribute('aria-pressed')).toBe('false');
+    await page.context().close();
+  });
 });
+
