@@ -36,6 +36,8 @@ type Phase =
       readonly resume: StorySnapshot | null;
       /** A new number for every viewing, so "Watch again" starts a fresh one. */
       readonly run: number;
+      /** Started by the viewer's click, which lets sound play. */
+      readonly userActivated: boolean;
     };
 
 const storage = browserStorage;
@@ -65,7 +67,7 @@ export function App() {
         if (params.autoplay) {
           // Kiosks and tests start every viewing from the beginning.
           storage.remove(saveKey(loaded.story.id));
-          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0 });
+          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false });
         }
         const saved = readJson(storage, saveKey(loaded.story.id));
         const restored = saved === null ? null : restoreSave(loaded.story, (e) => compileStory(loaded.story, e), saved);
@@ -97,10 +99,10 @@ export function App() {
 
   const play = (film: Film, choice: StartChoice) => {
     updateSettings({ choiceTime: choice.choiceTime });
-    setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0 });
+    setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0, userActivated: true });
   };
   const restart = useCallback(() => {
-    setPhase((p) => (p.name === 'play' ? { ...p, resume: null, run: p.run + 1 } : p));
+    setPhase((p) => (p.name === 'play' ? { ...p, resume: null, run: p.run + 1, userActivated: true } : p));
   }, []);
 
   return (
@@ -130,6 +132,7 @@ export function App() {
           subtitles={settings.subtitles}
           onSubtitles={(on) => updateSettings({ subtitles: on })}
           storage={storage}
+          userActivated={phase.userActivated}
           onProgress={setProgress}
           onRestart={restart}
         />

@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { SubtitleTracks, TextureLibrary } from '../media';
+import { SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { type MediaStatus, Stage, createScreenView } from '../stage';
 import { EnterVRButton, createPlayerXRStore, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -37,6 +37,8 @@ export interface PlayerProps {
   readonly subtitles: boolean;
   readonly onSubtitles: (on: boolean) => void;
   readonly storage: SaveStorage;
+  /** The viewer started with a click (Play, Continue), so sound may play; not under ?autoplay. */
+  readonly userActivated: boolean;
   readonly onProgress: (progress: { scene: string; status: AppStatus }) => void;
   /** Start a new viewing; `findAnother` shows how many endings remain. */
   readonly onRestart: (findAnother: boolean) => void;
@@ -60,9 +62,18 @@ export function Player(props: PlayerProps) {
   );
   const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
   const [view] = useState(() => createScreenView());
-  const [library] = useState(() => new TextureLibrary());
+  const [libraries] = useState(() => ({ textures: new TextureLibrary(), videos: new VideoLibrary() }));
   const [tracks] = useState(() => new SubtitleTracks());
-  useEffect(() => () => library.dispose(), [library]);
+  useEffect(
+    () => () => {
+      libraries.textures.dispose();
+      libraries.videos.dispose();
+    },
+    [libraries],
+  );
+  // Video starts muted (browsers allow that without a gesture); sound comes with the viewer's click.
+  const [sound, setSound] = useState(props.userActivated);
+  useEffect(() => libraries.videos.setMuted(!sound), [libraries, sound]);
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
@@ -131,7 +142,7 @@ export function Player(props: PlayerProps) {
         setAttentionReporter={viewing.setAttentionReporter}
         view={view}
         xrStore={xrStore}
-        library={library}
+        libraries={libraries}
         filmBase={filmBase}
         caption={hint ? text.hint : announcement || null}
         subtitle={subtitle}
@@ -160,6 +171,11 @@ export function Player(props: PlayerProps) {
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
       <SubtitleLine text={subtitle} />
       <div className="controls">
+        {scene.media.type === 'video' && (
+          <button type="button" className="sound" aria-pressed={sound} onClick={() => setSound((on) => !on)}>
+            {sound ? text.soundOff : text.soundOn}
+          </button>
+        )}
         {hasSubtitles && (
           <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
             {text.subtitles}

@@ -3,7 +3,6 @@ import { XR } from '@react-three/xr';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, localize } from '../story';
-import type { TextureLibrary } from '../media';
 import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
@@ -13,7 +12,8 @@ import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
 import type { ScreenView } from './view';
-import { type MediaStatus, useSceneMedia } from './use-scene-media';
+import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
+import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
@@ -37,7 +37,7 @@ export interface StageProps {
   readonly setAttentionReporter: (report: () => void) => void;
   readonly view: ScreenView;
   readonly xrStore: PlayerXRStore;
-  readonly library: TextureLibrary;
+  readonly libraries: MediaLibraries;
   readonly filmBase: URL;
   /** Announcement shown in the headset. */
   readonly caption: string | null;
@@ -72,12 +72,14 @@ export function Stage(props: StageProps) {
 }
 
 function StageContent(props: StageProps) {
-  const { story, cut, language, sceneId, offered, dwelled, send, view, library, filmBase, onMediaStatus, clock } = props;
+  const { story, cut, language, sceneId, offered, dwelled, send, view, libraries, filmBase, onMediaStatus, clock } = props;
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
   const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
 
-  const media = useSceneMedia(story, cut, sceneId, library, filmBase);
+  const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
+  const loops = scene.media.type !== 'video' || scene.media.loop;
+  useVideoPlayback(media.video, clock, loops, send, sceneId);
   useEffect(() => onMediaStatus(media.status, media.detail), [onMediaStatus, media.status, media.detail, sceneId]);
   // Scene time stands still while the stage holds for the scene's media.
   useEffect(() => {

@@ -1,4 +1,4 @@
 export { Stage, type StageProps } from './Stage';
-export type { MediaStatus } from './use-scene-media';
+export type { MediaLibraries, MediaStatus } from './use-scene-media';
 export { type ScreenView, createScreenView } from './view';
 export { directionFromYawPitch, yawPitchFromDirection } from './direction';

@@ -44,6 +44,11 @@ export class SceneClock {
     return this.since !== null;
   }
 
+  /** Whether any of these reasons holds the clock now. */
+  pausedBy(...reasons: readonly PauseReason[]): boolean {
+    return reasons.some((r) => this.reasons.has(r));
+  }
+
   /** Restarts scene time at `ms` (a new scene, or a restored save), keeping pauses in force. */
   reset(ms = 0): void {
     this.elapsed = ms;

@@ -17,7 +17,7 @@ export interface PackageFiles {
 export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
   const report = new Report(file);
   const media = (m: Media, at: PropertyKey[]) => {
-    if (m.type === 'panorama' && !files.exists(m.src))
+    if ((m.type === 'panorama' || m.type === 'video') && !files.exists(m.src))
       report.error('asset.missing', [...at, 'src'], `file "${m.src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
   };
   for (const [sceneId, scene] of Object.entries(story.scenes)) {

@@ -96,6 +96,11 @@ export const mediaSchema = z
       src: assetPath,
     }).meta({ description: 'An equirectangular image (2:1) around the viewer; its centre column is yaw 0.' }),
     z.strictObject({
+      type: z.literal('video'),
+      src: assetPath,
+      loop: z.boolean().default(true).meta({ description: 'Loop the video; when false it plays once and the scene can end with it ("end": { "withMedia": true }).' }),
+    }).meta({ description: 'An equirectangular (2:1) 360° video, WebM (VP9/AV1) or MP4 (H.264), mono; starts muted until the viewer turns sound on.' }),
+    z.strictObject({
       type: z.literal('color'),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour like "#101820"' }),
     }).meta({ description: 'A plain colour around the viewer.' }),

@@ -113,7 +113,7 @@ function diagnosticOf(issue: z.core.$ZodIssue, file: string): Diagnostic {
 
 function unionHint(path: readonly PropertyKey[]): string {
   if (path.includes('when')) return 'A condition is one of { "clue": id }, { "all": [...] }, { "any": [...] }, { "not": condition }.';
-  if (path.at(-1) === 'media') return 'Media is { "type": "panorama", "src": "assets/…" } or { "type": "color", "color": "#rrggbb" }.';
+  if (path.at(-1) === 'media') return 'Media is { "type": "panorama" | "video", "src": "assets/…" } or { "type": "color", "color": "#rrggbb" }.';
   return 'Give a string, or a map from language tag to string like { "en": "…", "zh-CN": "…" }.';
 }
 

@@ -35,8 +35,13 @@ export function checkFlow(story: StoryPackage, report: Report): void {
     const byDefault = scene.choices.find((c) => c.id === offer?.default);
     if (byDefault?.when !== undefined)
       report.error('offer.default-conditional', ['scenes', sceneId, 'offer', 'default'], `default "${byDefault.id}" has a condition that can be false, so nothing may be taken when time runs out`, 'Give the default no "when".');
-    if (scene.end?.withMedia)
-      report.warning('scene.media-never-ends', ['scenes', sceneId, 'end', 'withMedia'], `the media of scene "${sceneId}" is a still image or colour, which never ends`, 'Use "afterMs" for stills; "withMedia" is for video.');
+    if (scene.end?.withMedia && !(scene.media.type === 'video' && !scene.media.loop))
+      report.warning(
+        'scene.media-never-ends',
+        ['scenes', sceneId, 'end', 'withMedia'],
+        scene.media.type === 'video' ? `the video of scene "${sceneId}" loops, so it never ends` : `the media of scene "${sceneId}" is a still image or colour, which never ends`,
+        'Give the video "loop": false, or end the scene with "afterMs".',
+      );
     if (offer?.timeoutMs !== undefined && offer.default === undefined)
       report.warning('offer.timeout-without-default', ['scenes', sceneId, 'offer', 'timeoutMs'], 'choices time out but there is no default to take', 'Add "default", or remove "timeoutMs".');
   }

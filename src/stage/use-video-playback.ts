@@ -1,0 +1,37 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect } from 'react';
+import type { SceneClock, StoryEvent } from '../story';
+
+/**
+ * Keeps a scene's video in step with the scene clock: it plays while scene time runs and pauses
+ * while the viewer is away (hidden tab, headset off, player paused); while it buffers, scene time
+ * waits for it; a video that plays once tells the story when it ends.
+ */
+export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClock, loop: boolean, send: (event: StoryEvent) => void, sceneId: string) {
+  useEffect(() => {
+    if (!video) return;
+    video.loop = loop;
+    video.currentTime = 0;
+    const onWaiting = () => clock.pause('buffering');
+    const onPlaying = () => clock.resume('buffering');
+    const onEnded = () => send({ type: 'media.ended' });
+    video.addEventListener('waiting', onWaiting);
+    video.addEventListener('playing', onPlaying);
+    video.addEventListener('ended', onEnded);
+    return () => {
+      video.removeEventListener('waiting', onWaiting);
+      video.removeEventListener('playing', onPlaying);
+      video.removeEventListener('ended', onEnded);
+      video.pause();
+      clock.resume('buffering');
+    };
+  }, [video, clock, loop, send, sceneId]);
+
+  // Checked every frame, since the reasons to stop come from several places (page, headset, controls).
+  useFrame(() => {
+    if (!video || video.ended) return;
+    const away = clock.pausedBy('hidden', 'xr-hidden', 'paused');
+    if (away && !video.paused) video.pause();
+    else if (!away && video.paused) void video.play().catch(() => {});
+  });
+}

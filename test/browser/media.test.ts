@@ -1,0 +1,30 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('360° video', () => {
+  it('plays muted without a gesture, advances, and ends the scene when it ends', async () => {
+    const page = await openPlayer(browser, baseUrl, '?film=video&autoplay=1', { viewport: { width: 640, height: 360 } });
+    await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles { display: none !important; }' });
+    await nextFrames(page, 3);
+    const first = await page.screenshot();
+    expect(pixelVariance(first)).toBeGreaterThan(150);
+    // The test pattern moves: a later frame differs from the first.
+    await expect.poll(async () => Buffer.compare(first, await page.screenshot()) !== 0).toBe(true);
+    // The two-second video plays once; its end ends the scene, which routes on to the ending.
+    await waitForApp(page, { status: 'ended', scene: 'after' }, 20_000);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
