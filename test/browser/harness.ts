@@ -29,11 +29,18 @@ export interface OpenOptions {
   readonly locale?: string;
   /** Scene time runs this many times faster (the app's test hook; viewers cannot set it). */
   readonly timeScale?: number;
+  /** A touch screen (a phone or tablet) instead of a mouse. */
+  readonly touch?: boolean;
 }
 
 /** Opens the player at `path` (relative to the served build) in a fresh context. */
 export async function openPlayer(browser: Browser, baseUrl: string, path: string, options: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 960, height: 600 }, locale: options.locale ?? 'en-US' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 960, height: 600 },
+    locale: options.locale ?? 'en-US',
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

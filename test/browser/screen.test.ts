@@ -91,6 +91,31 @@ describe('plain screen', () => {
     await page.context().close();
   });
 
+  it('on a touch screen: a finger drags the view to find the clue, and a tap chooses', async () => {
+    const phone = { width: 800, height: 500 };
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport: phone, touch: true });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    // A one-finger drag, as the browser reports it: pointer events of type "touch".
+    await page.evaluate(
+      ({ dx, dy }) => {
+        const canvas = document.querySelector('canvas')!;
+        const at = (type: string, x: number, y: number) =>
+          new PointerEvent(type, { pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true, buttons: type === 'pointerup' ? 0 : 1 });
+        canvas.dispatchEvent(at('pointerdown', 700, 100));
+        for (let i = 1; i <= 10; i++) window.dispatchEvent(at('pointermove', 700 - (dx * i) / 10, 100 + (dy * i) / 10));
+        window.dispatchEvent(at('pointerup', 700 - dx, 100 + dy));
+      },
+      { dx: (90 * phone.height) / 75, dy: (30 * phone.height) / 75 },
+    );
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The sky beyond the dome is real.');
+    await nextFrames(page, 3);
+    const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, screenFieldOfView(phone));
+    const target = screenPoint({ yaw: 90, pitch: 30 }, place, phone, 2.2);
+    await page.touchscreen.tap(target.x, target.y);
+    await waitForApp(page, { status: 'ended', scene: 'tower' });
+    await page.context().close();
+  });
+
   it('renders the first scene: the screenshot is not blank', async () => {
     const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });

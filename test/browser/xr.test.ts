@@ -21,10 +21,16 @@ type Quat = [number, number, number, number];
 interface EmulatedDevice {
   updateVisibilityState(state: 'visible' | 'visible-blurred' | 'hidden'): void;
   quaternion: { set(x: number, y: number, z: number, w: number): void };
+  primaryInputMode: 'controller' | 'hand';
   controllers: Record<'left' | 'right', {
     position: { set(x: number, y: number, z: number): void };
     quaternion: { set(x: number, y: number, z: number, w: number): void };
     updateButtonValue(id: string, value: number): void;
+  }>;
+  hands: Record<'left' | 'right', {
+    position: { set(x: number, y: number, z: number): void };
+    quaternion: { set(x: number, y: number, z: number, w: number): void };
+    updatePinchValue(value: number): void;
   }>;
 }
 declare const xrDevice: EmulatedDevice;
@@ -32,16 +38,44 @@ declare const xrSession: XRSession;
 
 const turnHead = (page: Page, q: Quat) => page.evaluate((q) => xrDevice.quaternion.set(...q), q);
 
-/** Points the right controller from `from` toward `to`, in the reference space. */
-async function aimController(page: Page, from: Vector3, to: Vector3) {
+/** Points the right controller (or hand) from `from` toward `to`, in the reference space. */
+async function aimController(page: Page, from: Vector3, to: Vector3, input: 'controllers' | 'hands' = 'controllers') {
   const q = new Quaternion().setFromUnitVectors(new Vector3(0, 0, -1), to.clone().sub(from).normalize());
   await page.evaluate(
-    ({ p, q }) => {
-      xrDevice.controllers.right.position.set(p[0], p[1], p[2]);
-      xrDevice.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
+    ({ p, q, input }) => {
+      xrDevice[input].right.position.set(p[0], p[1], p[2]);
+      xrDevice[input].right.quaternion.set(q[0], q[1], q[2], q[3]);
     },
-    { p: from.toArray(), q: [q.x, q.y, q.z, q.w] as Quat },
+    { p: from.toArray(), q: [q.x, q.y, q.z, q.w] as Quat, input },
   );
+}
+
+/** A pinch held for one frame, like the trigger press: the hand's select, under the click threshold. */
+async function pinch(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        xrDevice.hands.right.updatePinchValue(1);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            xrDevice.hands.right.updatePinchValue(0);
+            resolve(performance.now() - start);
+          }),
+        );
+      }),
+  );
+}
+
+/** Enters VR on the hall, finds the crack by head gaze; the panels then sit around yaw 90, pitch 30. */
+async function enterAndFindCrack(page: Page) {
+  await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+  await page.getByRole('button', { name: 'Enter VR' }).click();
+  await page.waitForSelector('.player[data-xr="immersive"]');
+  await turnHead(page, lookQuaternion(90, 30));
+  await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found');
+  await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
+  await nextFrames(page, 3);
 }
 
 /**
@@ -128,4 +162,26 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await waitForApp(page, { status: 'playing', scene: 'hall' });
     await page.context().close();
   });
+
+  it('chooses with a hand-tracking pinch', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await page.evaluate(() => (xrDevice.primaryInputMode = 'hand'));
+    await enterAndFindCrack(page);
+    const { offset } = choicePanelPoint(1, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
+    await aimController(page, HEAD.clone().add(new Vector3(0.2, -0.35, -0.25)), HEAD.clone().add(offset), 'hands');
+    await nextFrames(page, 5);
+    expect(await pinch(page), 'pinch duration').toBeLessThan(300);
+    await waitForApp(page, { status: 'playing', scene: 'archive' });
+    await page.context().close();
+  });
+
+  it('chooses by resting the head gaze on a choice for two seconds', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await enterAndFindCrack(page);
+    const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
+    await turnHead(page, lookQuaternion(place.yaw, place.pitch));
+    await waitForApp(page, { status: 'ended', scene: 'tower' });
+    await page.context().close();
+  });
 });
+
