@@ -20,6 +20,7 @@ import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
+import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import { uiText } from './ui-text';
@@ -184,6 +185,7 @@ export function Player(props: PlayerProps) {
         <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? text.resume : text.pause}
         </button>
+        <FullscreenButton enter={text.fullscreen} exit={text.exitFullscreen} />
         <EnterVRButton store={xrStore} label={text.enterVR} />
       </div>
       <AccessibilityLayer

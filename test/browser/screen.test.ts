@@ -116,6 +116,16 @@ describe('plain screen', () => {
     await page.context().close();
   });
 
+  it('goes fullscreen and back from the controls', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.getByRole('button', { name: 'Fullscreen' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await page.getByRole('button', { name: 'Exit fullscreen' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    await page.context().close();
+  });
+
   it('renders the first scene: the screenshot is not blank', async () => {
     const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
