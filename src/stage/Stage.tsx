@@ -162,7 +162,7 @@ function StageContent(props: StageProps) {
       <ScreenLook view={view} hover={hover} />
       <GazeDriver tracker={tracker} hover={hover} head={head} />
       <group ref={head}>
-        <Backdrop texture={media.texture} color={media.color} />
+        <Backdrop texture={media.texture} color={media.color} transition={scene.transition} />
         <Hotspots hotspots={hotspots} tracker={tracker} firstTarget={0} />
         <ChoicePanels
           key={sceneId}

@@ -195,6 +195,14 @@ export const sceneSchema = z
       .default([])
       .meta({ description: 'Backup modules with the same role in the graph: played, in order, when the media before fails to load.' }),
     subtitles: z.record(languageTag, assetPath).default({}).meta({ description: 'Language → WebVTT file.' }),
+    transition: z
+      .strictObject({
+        type: z.enum(['cut', 'fade', 'dissolve']).meta({ description: 'cut: at once; fade: through a colour; dissolve: the scenes blend.' }),
+        durationMs: z.number().int().min(0).max(5000).default(600),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour like "#000000"' }).default('#000000').meta({ description: 'The colour a fade passes through.' }),
+      })
+      .default({ type: 'fade', durationMs: 600, color: '#000000' })
+      .meta({ id: 'Transition', description: 'How the film arrives in this scene; viewers who ask for reduced motion always get a cut.' }),
     in: editionList,
   })
   .meta({ id: 'Scene' });

@@ -31,6 +31,11 @@ export interface OpenOptions {
   readonly timeScale?: number;
   /** A touch screen (a phone or tablet) instead of a mouse. */
   readonly touch?: boolean;
+  /**
+   * Tests run with reduced motion, so scene changes are cuts and screenshots never catch a fade
+   * half-way; a test of transitions asks for 'no-preference'. @default 'reduce'
+   */
+  readonly reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** Opens the player at `path` (relative to the served build) in a fresh context. */
@@ -39,6 +44,7 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     viewport: options.viewport ?? { width: 960, height: 600 },
     locale: options.locale ?? 'en-US',
     hasTouch: options.touch ?? false,
+    reducedMotion: options.reducedMotion ?? 'reduce',
     isMobile: options.touch ?? false,
   });
   const page = await context.newPage();

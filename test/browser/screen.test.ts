@@ -116,6 +116,31 @@ describe('plain screen', () => {
     await page.context().close();
   });
 
+  it('fades between scenes, or cuts for viewers who ask for reduced motion', async () => {
+    for (const [reducedMotion, expected] of [['no-preference', 'fade'], ['reduce', null]] as const) {
+      const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport, reducedMotion });
+      await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+      // The film fades in from the dark; once that is over, record every transition from now on.
+      await page.waitForFunction(() => document.querySelector('canvas')?.dataset['transition'] === undefined);
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { transitions: string[] }).transitions = seen;
+        new MutationObserver(() => {
+          const t = document.querySelector('canvas')?.dataset['transition'];
+          if (t) seen.push(t);
+        }).observe(document.querySelector('canvas')!, { attributes: true });
+      });
+      await tabTo(page, { selector: 'button[data-choice="corridor"]' });
+      await page.keyboard.press('Enter');
+      await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+      if (expected) await page.waitForFunction(() => (window as unknown as { transitions: string[] }).transitions.length > 0);
+      await page.waitForFunction(() => document.querySelector('canvas')?.dataset['transition'] === undefined);
+      const seen = await page.evaluate(() => (window as unknown as { transitions: string[] }).transitions);
+      expect(seen.includes('fade'), `reducedMotion ${reducedMotion}`).toBe(expected === 'fade');
+      await page.context().close();
+    }
+  });
+
   it('goes fullscreen and back from the controls', async () => {
     const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
