@@ -150,6 +150,10 @@ export function Player(props: PlayerProps) {
         focusedChoice={focusedChoice}
         onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
+        xrMenu={[
+          { id: 'exit', label: text.exitVR, onSelect: () => void xrSession?.end() },
+          { id: 'pause', label: paused ? text.resume : text.pause, onSelect: () => setPaused((p) => !p) },
+        ]}
       />
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}

@@ -15,6 +15,7 @@ import type { ScreenView } from './view';
 import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
+import { XRMenu, type XRMenuButton } from './XRMenu';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -46,6 +47,8 @@ export interface StageProps {
   /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
   readonly focusedChoice: string | null;
   readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
+  /** The player's controls offered in the headset's menu. */
+  readonly xrMenu: readonly XRMenuButton[];
   /** The WebGL context was lost; the shell remounts the stage. */
   readonly onContextLost: () => void;
 }
@@ -179,6 +182,7 @@ function StageContent(props: StageProps) {
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
+      <XRMenu buttons={props.xrMenu} />
       <XRCaption text={props.caption} belowSightDeg={30} />
       <XRCaption text={props.subtitle || null} belowSightDeg={21} />
     </>

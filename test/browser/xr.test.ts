@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
 import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { MENU_DISTANCE, MENU_PITCH, menuButtonOffset } from '../../src/stage/XRMenu';
+import { directionFromYawPitch } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
 const baseUrl = inject('baseUrl');
@@ -181,6 +183,25 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await turnHead(page, lookQuaternion(place.yaw, place.pitch));
     await waitForApp(page, { status: 'ended', scene: 'tower' });
+    await page.context().close();
+  });
+
+  it('exits VR from the menu summoned by looking down', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+    await turnHead(page, lookQuaternion(0, -60));
+    await nextFrames(page, 5);
+    // The menu appears below the gaze at yaw 0, facing the viewer; "Exit VR" is its first button.
+    const d = directionFromYawPitch(0, MENU_PITCH);
+    const exit = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE)).add(new Vector3(menuButtonOffset(0, 2), 0, 0));
+    await aimController(page, new Vector3(0.2, 1.2, -0.2), exit);
+    await nextFrames(page, 5);
+    await page.screenshot({ path: 'test/.artifacts/xr-menu.png' });
+    expect(await pullTrigger(page)).toBeLessThan(300);
+    await page.waitForSelector('.player[data-xr="screen"]');
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
     await page.context().close();
   });
 });
