@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
 import { directionFromYawPitch, facingHead } from './direction';
@@ -37,6 +37,7 @@ export function Hotspots({ hotspots, tracker, firstTarget }: HotspotsProps) {
 function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracker: GazeTracker; index: number }) {
   const mesh = useRef<Mesh>(null);
   const material = useMemo(() => createRingMaterial(), []);
+  useEffect(() => () => material.dispose(), [material]);
   const position = useMemo(() => {
     const d = directionFromYawPitch(hotspot.yaw, hotspot.pitch);
     return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;

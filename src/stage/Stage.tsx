@@ -16,6 +16,7 @@ import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scen
 import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
+import { RendererStats } from './RendererStats';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -183,6 +184,7 @@ function StageContent(props: StageProps) {
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
       <XRMenu buttons={props.xrMenu} />
+      <RendererStats />
       <XRCaption text={props.caption} belowSightDeg={30} />
       <XRCaption text={props.subtitle || null} belowSightDeg={21} />
     </>

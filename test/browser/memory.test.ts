@@ -1,0 +1,49 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, nextFrames, openPlayer, waitForApp } from './harness';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the renderer holds, as the stage reports it on the canvas, once the scene has settled. */
+async function gpuMemory(page: Page) {
+  // Panels and labels upload a few frames after the scene's media is ready.
+  await nextFrames(page, 10);
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!;
+    return { textures: Number(canvas.dataset['textures']), geometries: Number(canvas.dataset['geometries']) };
+  });
+}
+
+async function choose(page: Page, choice: string, scene: string) {
+  const button = page.locator(`button[data-choice="${choice}"]`);
+  await button.waitFor({ state: 'attached' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await waitForApp(page, { status: 'playing', scene, media: 'ready' });
+  await nextFrames(page, 2); // Each scene is really drawn before the next switch.
+}
+
+describe('memory', () => {
+  it('returns to its baseline after 100 scene switches', async () => {
+    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport: { width: 480, height: 300 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await choose(page, 'corridor', 'archive');
+    await choose(page, 'back', 'hall');
+    const baseline = await gpuMemory(page);
+    expect(baseline.textures).toBeGreaterThan(0);
+    for (let i = 0; i < 50; i++) {
+      await choose(page, 'corridor', 'archive');
+      await choose(page, 'back', 'hall');
+    }
+    expect(await gpuMemory(page)).toEqual(baseline);
+    await page.context().close();
+  });
+});
