@@ -15,7 +15,7 @@ import {
 } from '../story';
 import { SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { type MediaStatus, Stage, createScreenView } from '../stage';
-import { EnterVRButton, createPlayerXRStore, useXRSession } from '../xr';
+import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
@@ -75,7 +75,8 @@ export function Player(props: PlayerProps) {
   // Video starts muted (browsers allow that without a gesture); sound comes with the viewer's click.
   const [sound, setSound] = useState(props.userActivated);
   useEffect(() => libraries.videos.setMuted(!sound), [libraries, sound]);
-  const [xrStore] = useState(() => createPlayerXRStore(document.baseURI));
+  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
+  const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
   const text = uiText(language);
@@ -128,9 +129,10 @@ export function Player(props: PlayerProps) {
     return <CreditsScreen story={story} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />;
 
   return (
-    <div className="player" data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
+    <div className="player" data-device={profile.id} data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
       <Stage
         key={canvasKey}
+        antialias={profile.antialias}
         story={story}
         cut={cut}
         language={language}

@@ -22,6 +22,8 @@ import { RendererStats } from './RendererStats';
 export const CHOICE_DWELL_MS = 2000;
 
 export interface StageProps {
+  /** Multisampling, per device profile (off on Quest 2 and phones). */
+  readonly antialias: boolean;
   readonly story: StoryPackage;
   /** The edition's cut: which alternates play. */
   readonly cut: EditionCut;
@@ -60,7 +62,7 @@ export function Stage(props: StageProps) {
     <Canvas
       className="stage-canvas"
       camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
-      gl={{ antialias: true }}
+      gl={{ antialias: props.antialias }}
       onCreated={({ gl }) => {
         gl.domElement.addEventListener('webglcontextlost', (e) => {
           e.preventDefault();

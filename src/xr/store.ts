@@ -1,12 +1,13 @@
 import { createXRStore } from '@react-three/xr';
 import { useSyncExternalStore } from 'react';
+import { type DeviceProfile, pickFrameRate } from './device-profile';
 
 /**
  * The XR store of the player. Controller and hand models come from the app's own `xr-profiles/`
  * folder (copied from @webxr-input-profiles/assets at build time), never from a CDN; no emulator is
  * injected (tests install IWER themselves); sessions are entered only from our own button.
  */
-export function createPlayerXRStore(siteBase: string) {
+export function createPlayerXRStore(siteBase: string, profile: DeviceProfile) {
   return createXRStore({
     emulate: false,
     offerSession: false,
@@ -14,7 +15,10 @@ export function createPlayerXRStore(siteBase: string) {
     handTracking: true,
     // Head gaze is our own dwell logic; the store's gaze pointer would click on its own.
     gaze: false,
-    frameRate: 'high',
+    // The device profile's rate, through updateTargetFrameRate where the headset supports it.
+    frameRate: (supported) => pickFrameRate(profile, supported),
+    foveation: profile.foveation,
+    frameBufferScaling: profile.frameBufferScaling,
   });
 }
 
