@@ -98,7 +98,7 @@ export function App() {
   }, [phase, language]);
 
   const play = (film: Film, choice: StartChoice) => {
-    updateSettings({ choiceTime: choice.choiceTime });
+    updateSettings({ choiceTime: choice.choiceTime, subtitleSize: choice.subtitleSize });
     setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0, userActivated: true });
   };
   const restart = useCallback(() => {
@@ -115,6 +115,7 @@ export function App() {
           language={phase.language}
           edition={phase.edition}
           choiceTime={settings.choiceTime}
+          subtitleSize={settings.subtitleSize}
           resumable={phase.resumable}
           staleSave={phase.staleSave}
           onPlay={(choice) => play(phase.film, choice)}
@@ -130,6 +131,7 @@ export function App() {
           resume={phase.resume}
           choiceTimeScale={choiceTimeScale(settings.choiceTime)}
           subtitles={settings.subtitles}
+          subtitleSize={settings.subtitleSize}
           onSubtitles={(on) => updateSettings({ subtitles: on })}
           storage={storage}
           userActivated={phase.userActivated}

@@ -23,6 +23,7 @@ import { CreditsScreen } from './CreditsScreen';
 import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
+import { SUBTITLE_SCALE, type SubtitleSize } from './settings';
 import { uiText } from './ui-text';
 import { useViewing } from './viewing';
 
@@ -36,6 +37,7 @@ export interface PlayerProps {
   readonly choiceTimeScale: number | null;
   /** Whether subtitles show (a viewer setting). */
   readonly subtitles: boolean;
+  readonly subtitleSize: SubtitleSize;
   readonly onSubtitles: (on: boolean) => void;
   readonly storage: SaveStorage;
   /** The viewer started with a click (Play, Continue), so sound may play; not under ?autoplay. */
@@ -149,6 +151,7 @@ export function Player(props: PlayerProps) {
         filmBase={filmBase}
         caption={hint ? text.hint : announcement || null}
         subtitle={subtitle}
+        subtitleScale={SUBTITLE_SCALE[props.subtitleSize]}
         focusedChoice={focusedChoice}
         onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
@@ -176,7 +179,7 @@ export function Player(props: PlayerProps) {
         </p>
       )}
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
-      <SubtitleLine text={subtitle} />
+      <SubtitleLine text={subtitle} size={props.subtitleSize} />
       <div className="controls">
         {scene.media.type === 'video' && (
           <button type="button" className="sound" aria-pressed={sound} onClick={() => setSound((on) => !on)}>

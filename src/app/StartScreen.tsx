@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { type StoryPackage, type StorySnapshot, localize } from '../story';
-import type { ChoiceTime } from './settings';
+import type { ChoiceTime, SubtitleSize } from './settings';
 import { uiText } from './ui-text';
 
 export interface StartChoice {
   readonly language: string;
   readonly edition: string | null;
   readonly choiceTime: ChoiceTime;
+  readonly subtitleSize: SubtitleSize;
   /** The saved place to continue from, or null to start from the beginning. */
   readonly resume: StorySnapshot | null;
 }
@@ -16,6 +17,7 @@ export interface StartScreenProps {
   readonly language: string;
   readonly edition: string | null;
   readonly choiceTime: ChoiceTime;
+  readonly subtitleSize: SubtitleSize;
   /** A saved place that still fits the film. */
   readonly resumable: { readonly snapshot: StorySnapshot; readonly language: string } | null;
   /** Why a saved place was discarded, to tell the viewer. */
@@ -32,10 +34,11 @@ export function StartScreen(props: StartScreenProps) {
   const [language, setLanguage] = useState(props.language);
   const [edition, setEdition] = useState(props.edition);
   const [choiceTime, setChoiceTime] = useState(props.choiceTime);
+  const [subtitleSize, setSubtitleSize] = useState(props.subtitleSize);
   const text = uiText(language);
   const t = (value: Parameters<typeof localize>[0]) => localize(value, language, story.languages);
   const editions = Object.entries(story.editions);
-  const start = (resume: StorySnapshot | null) => onPlay({ language, edition: resume?.context.edition ?? edition, choiceTime, resume });
+  const start = (resume: StorySnapshot | null) => onPlay({ language, edition: resume?.context.edition ?? edition, choiceTime, subtitleSize, resume });
   const { onPlay, resumable } = props;
   return (
     <main className="start-screen" lang={language}>
@@ -76,6 +79,14 @@ export function StartScreen(props: StartScreenProps) {
             <option value="normal">{text.choiceTimeNormal}</option>
             <option value="longer">{text.choiceTimeLonger}</option>
             <option value="off">{text.choiceTimeOff}</option>
+          </select>
+        </label>
+        <label>
+          <span>{text.subtitleSize}</span>
+          <select value={subtitleSize} onChange={(e) => setSubtitleSize(e.target.value as SubtitleSize)}>
+            <option value="small">{text.sizeSmall}</option>
+            <option value="medium">{text.sizeMedium}</option>
+            <option value="large">{text.sizeLarge}</option>
           </select>
         </label>
       </div>

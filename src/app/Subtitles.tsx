@@ -32,10 +32,10 @@ export function useSubtitle(story: StoryPackage, sceneId: string, language: stri
   return text;
 }
 
-export function SubtitleLine({ text }: { readonly text: string }) {
+export function SubtitleLine({ text, size }: { readonly text: string; readonly size: 'small' | 'medium' | 'large' }) {
   if (text === '') return null;
   return (
-    <p className="subtitles">
+    <p className={`subtitles size-${size}`}>
       {text}
     </p>
   );

@@ -47,6 +47,8 @@ export interface StageProps {
   readonly caption: string | null;
   /** The subtitle on show ('' for none), shown in the headset under the line of sight. */
   readonly subtitle: string;
+  /** Subtitle size relative to medium (a viewer setting). */
+  readonly subtitleScale: number;
   /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
   readonly focusedChoice: string | null;
   readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
@@ -188,7 +190,7 @@ function StageContent(props: StageProps) {
       <XRMenu buttons={props.xrMenu} />
       <RendererStats />
       <XRCaption text={props.caption} belowSightDeg={30} />
-      <XRCaption text={props.subtitle || null} belowSightDeg={21} />
+      <XRCaption text={props.subtitle || null} belowSightDeg={21} scale={props.subtitleScale} />
     </>
   );
 }

@@ -12,6 +12,8 @@ export interface XRCaptionProps {
    * @default 26
    */
   readonly belowSightDeg?: number;
+  /** @default 1 */
+  readonly scale?: number;
 }
 
 const _forward = new Vector3();
@@ -23,7 +25,7 @@ const CAPTION_DISTANCE = 1.6;
  * Announcements in the headset, where the page's live region cannot be seen: a caption that follows
  * the head with a gentle lag, low in the view so it does not cover what the viewer looks at.
  */
-export function XRCaption({ text, belowSightDeg = 26 }: XRCaptionProps) {
+export function XRCaption({ text, belowSightDeg = 26, scale = 1 }: XRCaptionProps) {
   const group = useRef<Group>(null);
   const texture = useMemo(() => (text ? createLabelTexture(text, { width: 1024, height: 160, fontPx: 52 }) : null), [text]);
   useEffect(() => () => texture?.dispose(), [texture]);
@@ -48,7 +50,7 @@ export function XRCaption({ text, belowSightDeg = 26 }: XRCaptionProps) {
   });
 
   return (
-    <group ref={group} visible={false}>
+    <group ref={group} visible={false} scale={scale}>
       {texture && (
         <mesh renderOrder={4} pointerEvents="none">
           <planeGeometry args={[0.9, 0.14]} />

@@ -157,5 +157,18 @@ describe('time, saves and endings in the player', () => {
     expect(await page.locator('button.subtitles-toggle').getAttribute('aria-pressed')).toBe('false');
     await page.context().close();
   });
+
+  it('draws subtitles at the size chosen on the start screen', async () => {
+    const page = await openPlayer(browser, baseUrl, '?lang=en');
+    await waitForApp(page, { status: 'ready' });
+    await page.getByLabel('Subtitle size').selectOption('large');
+    await page.getByRole('button', { name: /Play/ }).click();
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    const line = page.locator('.subtitles');
+    await line.waitFor();
+    expect(await line.getAttribute('class')).toContain('size-large');
+    expect(await line.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
+    await page.context().close();
+  });
 });
 
