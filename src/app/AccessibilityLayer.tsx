@@ -11,7 +11,6 @@ export interface LookTarget {
 
 export interface AccessibilityLayerProps {
   readonly announcement: string;
-  readonly hint: string | null;
   readonly text: UiText;
   readonly hotspots: readonly LookTarget[];
   readonly choices: ReadonlyArray<{ readonly id: string; readonly label: string }>;

@@ -168,7 +168,7 @@ export function Player(props: PlayerProps) {
         </p>
       )}
       {hint && (
-        <p className="hint" aria-hidden="true">
+        <p className="hint">
           {text.hint}
         </p>
       )}
@@ -199,7 +199,6 @@ export function Player(props: PlayerProps) {
       </div>
       <AccessibilityLayer
         announcement={announcement}
-        hint={hint ? text.hint : null}
         text={text}
         hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), yaw: h.yaw, pitch: h.pitch, seen: snapshot.context.dwelled.includes(h.id) }))}
         choices={offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)!.label) }))}

@@ -50,45 +50,23 @@ export function StartScreen(props: StartScreenProps) {
       )}
       <div className="options">
         {story.languages.length > 1 && (
-          <label>
-            <span>{text.language}</span>
-            <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-              {story.languages.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LANGUAGE_NAMES[l] ?? l}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Picker label={text.language} value={language} onChange={setLanguage} options={story.languages.map((l) => [l, LANGUAGE_NAMES[l] ?? l, l])} />
         )}
         {editions.length > 1 && !resumable && (
-          <label>
-            <span>{text.edition}</span>
-            <select value={edition ?? ''} onChange={(e) => setEdition(e.target.value)}>
-              {editions.map(([id, e]) => (
-                <option key={id} value={id}>
-                  {t(e.title)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Picker label={text.edition} value={edition ?? ''} onChange={setEdition} options={editions.map(([id, e]) => [id, t(e.title)])} />
         )}
-        <label>
-          <span>{text.choiceTime}</span>
-          <select value={choiceTime} onChange={(e) => setChoiceTime(e.target.value as ChoiceTime)}>
-            <option value="normal">{text.choiceTimeNormal}</option>
-            <option value="longer">{text.choiceTimeLonger}</option>
-            <option value="off">{text.choiceTimeOff}</option>
-          </select>
-        </label>
-        <label>
-          <span>{text.subtitleSize}</span>
-          <select value={subtitleSize} onChange={(e) => setSubtitleSize(e.target.value as SubtitleSize)}>
-            <option value="small">{text.sizeSmall}</option>
-            <option value="medium">{text.sizeMedium}</option>
-            <option value="large">{text.sizeLarge}</option>
-          </select>
-        </label>
+        <Picker<ChoiceTime>
+          label={text.choiceTime}
+          value={choiceTime}
+          onChange={setChoiceTime}
+          options={[['normal', text.choiceTimeNormal], ['longer', text.choiceTimeLonger], ['off', text.choiceTimeOff]]}
+        />
+        <Picker<SubtitleSize>
+          label={text.subtitleSize}
+          value={subtitleSize}
+          onChange={setSubtitleSize}
+          options={[['small', text.sizeSmall], ['medium', text.sizeMedium], ['large', text.sizeLarge]]}
+        />
       </div>
       {resumable ? (
         <div className="resume" role="group" aria-label={text.resumeQuestion}>
@@ -106,5 +84,29 @@ export function StartScreen(props: StartScreenProps) {
         </button>
       )}
     </main>
+  );
+}
+
+interface PickerProps<T extends string> {
+  readonly label: string;
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+  /** Value, label, and the label's language where it is not the page's. */
+  readonly options: ReadonlyArray<readonly [value: T, label: string, lang?: string]>;
+}
+
+/** One labelled setting of the start screen. */
+function Picker<T extends string>({ label, value, onChange, options }: PickerProps<T>) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([v, text, lang]) => (
+          <option key={v} value={v} lang={lang}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

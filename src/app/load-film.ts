@@ -2,7 +2,7 @@ import { type Diagnostic, type StoryPackage, formatDiagnostic, parseJson, valida
 import { filmBaseUrl } from '../media';
 
 export type LoadedFilm =
-  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -33,7 +33,7 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   if ('diagnostic' in parsed) return { ok: false, diagnostics: [parsed.diagnostic] };
   const { story, diagnostics } = validateStory(parsed.value, { file, expectedId: filmId });
   if (!story) return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  for (const w of warnings) console.warn(`sightline: ${formatDiagnostic(w)}`);
-  return { ok: true, story, filmBase, warnings };
+  // Warnings are for the author (sightline validate); the film plays.
+  for (const w of diagnostics) console.warn(`sightline: ${formatDiagnostic(w)}`);
+  return { ok: true, story, filmBase };
 }

@@ -23,12 +23,13 @@ export const DEFAULT_SETTINGS: ViewerSettings = { choiceTime: 'normal', subtitle
 export const choiceTimeScale = (time: ChoiceTime): number | null => (time === 'off' ? null : time === 'longer' ? 3 : 1);
 
 export function readSettings(storage: SaveStorage): ViewerSettings {
-  const raw = readJson(storage, KEY) as { choiceTime?: unknown; subtitles?: unknown; subtitleSize?: unknown } | null;
-  const choiceTime = raw?.choiceTime;
+  // Anything stored that is not a known value falls back to the default, field by field.
+  const raw = (readJson(storage, KEY) ?? {}) as { choiceTime?: unknown; subtitles?: unknown; subtitleSize?: unknown };
+  const oneOf = <T,>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
   return {
-    choiceTime: choiceTime === 'longer' || choiceTime === 'off' ? choiceTime : 'normal',
-    subtitles: raw?.subtitles !== false,
-    subtitleSize: raw?.subtitleSize === 'small' || raw?.subtitleSize === 'large' ? raw.subtitleSize : 'medium',
+    choiceTime: oneOf(raw.choiceTime, ['normal', 'longer', 'off'] as const, DEFAULT_SETTINGS.choiceTime),
+    subtitles: oneOf(raw.subtitles, [true, false], DEFAULT_SETTINGS.subtitles),
+    subtitleSize: oneOf(raw.subtitleSize, ['small', 'medium', 'large'] as const, DEFAULT_SETTINGS.subtitleSize),
   };
 }
 

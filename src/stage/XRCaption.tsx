@@ -19,6 +19,7 @@ export interface XRCaptionProps {
 const _forward = new Vector3();
 const _target = new Vector3();
 const _below = { x: 0, y: 0, z: -1 };
+const _look = { yaw: 0, pitch: 0 };
 const CAPTION_DISTANCE = 1.6;
 
 /**
@@ -37,7 +38,7 @@ export function XRCaption({ text, belowSightDeg = 26, scale = 1 }: XRCaptionProp
     if (!g.visible) return;
     const camera = state.camera;
     camera.getWorldDirection(_forward);
-    const { yaw, pitch } = yawPitchFromDirection(_forward);
+    const { yaw, pitch } = yawPitchFromDirection(_forward, _look);
     directionFromYawPitch(yaw, Math.max(-80, pitch - belowSightDeg), _below);
     camera.getWorldPosition(_target);
     _target.x += _below.x * CAPTION_DISTANCE;

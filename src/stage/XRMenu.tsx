@@ -28,6 +28,7 @@ export const menuButtonOffset = (index: number, count: number) => (index - (coun
 
 const _forward = new Vector3();
 const _head = new Vector3();
+const _look = { yaw: 0, pitch: 0 };
 
 /**
  * A gaze-summoned menu in the headset: look down and it appears at your feet, facing you, with the
@@ -45,7 +46,7 @@ export function XRMenu({ buttons }: XRMenuProps) {
       return;
     }
     state.camera.getWorldDirection(_forward);
-    const { yaw, pitch } = yawPitchFromDirection(_forward);
+    const { yaw, pitch } = yawPitchFromDirection(_forward, _look);
     if (!open.current && pitch < MENU_SUMMON_PITCH) {
       open.current = true;
       // Placed once, where the viewer looked down, so it stays put while they aim at it.

@@ -20,9 +20,10 @@ export function directionFromYawPitch(yawDeg: number, pitchDeg: number, out: Dir
 }
 
 /** Yaw and pitch in degrees of a direction (need not be unit length). */
-export function yawPitchFromDirection(d: Direction): { yaw: number; pitch: number } {
-  const horizontal = Math.hypot(d.x, d.z);
-  return { yaw: Math.atan2(d.x, -d.z) / RAD, pitch: Math.atan2(d.y, horizontal) / RAD };
+export function yawPitchFromDirection(d: Direction, out: { yaw: number; pitch: number } = { yaw: 0, pitch: 0 }): { yaw: number; pitch: number } {
+  out.yaw = Math.atan2(d.x, -d.z) / RAD;
+  out.pitch = Math.atan2(d.y, Math.hypot(d.x, d.z)) / RAD;
+  return out;
 }
 
 /** Shortest signed difference `to - from` in degrees, in (-180, 180]. */

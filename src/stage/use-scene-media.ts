@@ -12,8 +12,6 @@ export interface SceneMedia {
   readonly color: string;
   /** The scene's video element, when its media is a video that is ready. */
   readonly video: HTMLVideoElement | null;
-  /** Which media plays: 0 the primary, n alternate n. */
-  readonly alternate: number;
   readonly detail: string | undefined;
 }
 
@@ -85,7 +83,6 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     texture: held.current.texture,
     color: held.current.color,
     video: status === 'ready' ? held.current.video : null,
-    alternate: chosen?.alternate ?? -1,
     detail: lastFailure?.status === 'failed' ? lastFailure.error : undefined,
   };
 }

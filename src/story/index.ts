@@ -17,7 +17,6 @@ export {
   initialStoryContext,
   isCredits,
   isEnding,
-  mostWatched,
   offeredChoices,
 } from './machine';
 export { type EditionCut, cutEdition, defaultEdition, editionIds, fallbackOf, pickEdition } from './editions';
