@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; nothing downloads a browser of its own here. */
@@ -71,6 +72,25 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
   return page;
 }
 
+/**
+ * One Chromium for a test file, launched before its tests and closed after them; returns how to
+ * open the player at a path of the served build in a fresh context.
+ */
+export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Page> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const baseUrl = inject('baseUrl');
+  return (path, options) => {
+    if (!browser) throw new Error('browser tests: usePlayer() opens pages only inside tests');
+    return openPlayer(browser, baseUrl, path, options);
+  };
+}
+
 export const pageErrors = (page: Page): string[] => (page as Page & { errors: string[] }).errors;
 
 const require = createRequire(import.meta.url);
@@ -101,6 +121,11 @@ export async function waitForApp(page: Page, attributes: { status?: string; scen
   let selector = parts.length === 2 ? `.app[data-status="${attributes.status}"][data-scene="${attributes.scene}"]` : parts[0] ?? '.app';
   if (attributes.media) selector += ` .player[data-media="${attributes.media}"]`;
   await page.waitForSelector(selector, { timeout, state: 'attached' });
+}
+
+/** Hides the page's text and controls over the canvas, so a screenshot shows only the scene. */
+export async function showSceneOnly(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }' });
 }
 
 /** Luminance variance of a screenshot: near zero for a blank or single-colour frame. */

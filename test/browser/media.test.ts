@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = usePlayer();
 
 describe('360° video', () => {
   it('plays muted without a gesture, advances, and ends the scene when it ends', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=video&autoplay=1', { viewport: { width: 640, height: 360 } });
+    const page = await open('?film=video&autoplay=1', { viewport: { width: 640, height: 360 } });
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles { display: none !important; }' });
+    await showSceneOnly(page);
     await nextFrames(page, 3);
     const first = await page.screenshot();
     expect(pixelVariance(first)).toBeGreaterThan(150);

@@ -1,16 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, nextFrames, openPlayer, waitForApp } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlayer, nextFrames, waitForApp } from './harness';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = usePlayer();
 
 /** What the renderer holds, as the stage reports it on the canvas, once the scene has settled. */
 async function gpuMemory(page: Page) {
@@ -33,7 +25,7 @@ async function choose(page: Page, choice: string, scene: string) {
 
 describe('memory', () => {
   it('returns to its baseline after 100 scene switches', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport: { width: 480, height: 300 } });
+    const page = await open('?autoplay=1', { viewport: { width: 480, height: 300 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await choose(page, 'corridor', 'archive');
     await choose(page, 'back', 'hall');

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
 import { choicePanelPoint, screenFieldOfView, screenPoint } from './view';
 
-const baseUrl = inject('baseUrl');
 const viewport = { width: 960, height: 600 };
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = usePlayer();
 
 const status = (page: Page) => page.locator('[role="status"]');
 
@@ -42,7 +34,7 @@ async function tabTo(page: Page, target: { selector: string } | { text: string }
 
 describe('plain screen', () => {
   it('starts from the start screen with Play, and plays in the chosen language', async () => {
-    const page = await openPlayer(browser, baseUrl, '?lang=zh-CN', { viewport });
+    const page = await open('?lang=zh-CN', { viewport });
     await waitForApp(page, { status: 'ready' });
     await expect.poll(() => page.locator('h1').textContent()).toBe('你好，穹顶');
     const play = page.getByRole('button', { name: /播放/ });
@@ -54,7 +46,7 @@ describe('plain screen', () => {
   });
 
   it('finds a clue by dragging the view, then chooses the tower with the mouse', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    const page = await open('?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Follow the corridor']);
     await dragView(page, 90, 30);
@@ -73,7 +65,7 @@ describe('plain screen', () => {
   });
 
   it('finds a clue with a "Look at" button and chooses with the keyboard', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    const page = await open('?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await tabTo(page, { selector: 'button[data-choice="corridor"]' });
     await page.keyboard.press('Enter');
@@ -93,7 +85,7 @@ describe('plain screen', () => {
 
   it('on a touch screen: a finger drags the view to find the clue, and a tap chooses', async () => {
     const phone = { width: 800, height: 500 };
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport: phone, touch: true });
+    const page = await open('?autoplay=1', { viewport: phone, touch: true });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     // A one-finger drag, as the browser reports it: pointer events of type "touch".
     await page.evaluate(
@@ -118,7 +110,7 @@ describe('plain screen', () => {
 
   it('fades between scenes, or cuts for viewers who ask for reduced motion', async () => {
     for (const [reducedMotion, expected] of [['no-preference', 'fade'], ['reduce', null]] as const) {
-      const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport, reducedMotion });
+      const page = await open('?autoplay=1', { viewport, reducedMotion });
       await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
       // The film fades in from the dark; once that is over, record every transition from now on.
       await page.waitForFunction(() => document.querySelector('canvas')?.dataset['transition'] === undefined);
@@ -142,7 +134,7 @@ describe('plain screen', () => {
   });
 
   it('goes fullscreen and back from the controls', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    const page = await open('?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.getByRole('button', { name: 'Fullscreen' }).click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
@@ -152,9 +144,9 @@ describe('plain screen', () => {
   });
 
   it('renders the first scene: the screenshot is not blank', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    const page = await open('?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
+    await showSceneOnly(page);
     await nextFrames(page, 3);
     const png = await page.screenshot({ path: 'test/.artifacts/hall.png' });
     expect(pixelVariance(png)).toBeGreaterThan(150);
@@ -164,7 +156,7 @@ describe('plain screen', () => {
 
 describe('resilience', () => {
   it('rebuilds the picture after the WebGL context is lost, keeping the story where it was', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { viewport });
+    const page = await open('?autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.getByRole('button', { name: 'Look at: A crack in the dome' }).focus();
     await page.keyboard.press('Enter');
@@ -182,17 +174,17 @@ describe('resilience', () => {
     });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
+    await showSceneOnly(page);
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     await page.context().close();
   });
 
   it('plays the next alternate when a scene\'s media fails, without changing the story', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=alternate&autoplay=1', { viewport });
+    const page = await open('?film=alternate&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     expect(await page.locator('.notice').count()).toBe(0);
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
+    await showSceneOnly(page);
     await nextFrames(page, 3);
     // The second alternate, a plain #2f5f8f, fills the view.
     const png = PNG.sync.read(await page.screenshot({ clip: { x: 100, y: 100, width: 20, height: 20 } }));
@@ -202,7 +194,7 @@ describe('resilience', () => {
   });
 
   it('shows a placeholder and goes on when a scene image is missing', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=missing-image&autoplay=1', { viewport });
+    const page = await open('?film=missing-image&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'failed' });
     await expect.poll(() => page.locator('.notice').textContent()).toContain('could not be loaded');
     await tabTo(page, { selector: 'button[data-choice="stay"]' });
@@ -214,7 +206,7 @@ describe('resilience', () => {
 
 describe('broken packages', () => {
   it('shows the error screen with the file and JSON path of a schema error', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=broken-schema&autoplay=1', { viewport });
+    const page = await open('?film=broken-schema&autoplay=1', { viewport });
     await waitForApp(page, { status: 'error' });
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('scenes/broken-schema/story.json');
@@ -224,14 +216,14 @@ describe('broken packages', () => {
   });
 
   it('shows where malformed JSON breaks', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=broken-json', { viewport });
+    const page = await open('?film=broken-json', { viewport });
     await waitForApp(page, { status: 'error' });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/line 5, column 3/);
     await page.context().close();
   });
 
   it('names a film that does not exist', async () => {
-    const page = await openPlayer(browser, baseUrl, '?film=no-such-film', { viewport });
+    const page = await open('?film=no-such-film', { viewport });
     await waitForApp(page, { status: 'error' });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('scenes/no-such-film/story.json');
     await page.context().close();

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { type EndingPath, type StoryEvent, endingPaths, validateStory } from '../../src/story';
-import { launchBrowser, openPlayer, pageErrors, waitForApp } from './harness';
+import { usePlayer, pageErrors, waitForApp } from './harness';
 
 const baseUrl = inject('baseUrl');
 const TIME_SCALE = 20;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = usePlayer();
 
 const hello = validateStory(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../scenes/hello/story.json'), 'utf8'))).story!;
 
@@ -49,7 +42,7 @@ describe('generated paths through the bundled film', () => {
   });
 
   it.each(paths.map((p) => [`${p.edition} → ${p.ending}`, p] as const))('plays %s in the built player', async (_, path: EndingPath) => {
-    const page = await openPlayer(browser, baseUrl, `?autoplay=1&edition=${path.edition}`, { timeScale: TIME_SCALE });
+    const page = await open(`?autoplay=1&edition=${path.edition}`, { timeScale: TIME_SCALE });
     await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
     for (const event of path.events) await perform(page, event);
     await waitForApp(page, { status: 'ended', scene: path.ending });
@@ -63,7 +56,7 @@ describe('generated paths through the bundled film', () => {
 
 describe('time, saves and endings in the player', () => {
   it('shows a countdown and takes the default when time runs out', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
@@ -74,7 +67,7 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('offers to continue after a reload, keeping the scene and the clues found', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1');
+    const page = await open('?autoplay=1');
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'hotspot.dwelled', hotspot: 'crack' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
@@ -91,7 +84,7 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('discards a save that no longer fits the film, and says why', async () => {
-    const page = await openPlayer(browser, baseUrl, '');
+    const page = await open('');
     await waitForApp(page, { status: 'ready' });
     await page.evaluate(() => {
       localStorage.setItem(
@@ -108,7 +101,7 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('remembers the endings found across viewings; "Find another ending" starts over', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await perform(page, { type: 'choice.made', choice: 'descend' });
@@ -124,7 +117,7 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('stops scene time while paused', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { timeScale: TIME_SCALE });
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
@@ -147,7 +140,7 @@ describe('time, saves and endings in the player', () => {
     ['en', 'Under the dome, nobody looks up.', 'But the glass has a flaw, if you dare to find it.'],
     ['zh-CN', '在穹顶之下，没有人抬头。', '可玻璃上有一道瑕疵——只要你敢去寻找。'],
   ])('shows the subtitle cue of the current scene time (%s), and hides subtitles on request', async (lang, first, second) => {
-    const page = await openPlayer(browser, baseUrl, `?autoplay=1&lang=${lang}`, { timeScale: 4 });
+    const page = await open(`?autoplay=1&lang=${lang}`, { timeScale: 4 });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await expect.poll(() => page.locator('.subtitles').textContent()).toBe(first);
     // The second cue starts at 5.5 s of scene time: under 1.5 s here at 4×.
@@ -159,7 +152,7 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('draws subtitles at the size chosen on the start screen', async () => {
-    const page = await openPlayer(browser, baseUrl, '?lang=en');
+    const page = await open('?lang=en');
     await waitForApp(page, { status: 'ready' });
     await page.getByLabel('Subtitle size').selectOption('large');
     await page.getByRole('button', { name: /Play/ }).click();

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
-import { launchBrowser, nextFrames, openPlayer, pageErrors, pixelVariance, waitForApp } from './harness';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonOffset } from '../../src/stage/XRMenu';
 import { directionFromYawPitch } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const open = usePlayer();
 
 /** The emulated headset's head position (IWER's default standing height). */
 const HEAD = new Vector3(0, 1.6, 0);
@@ -52,74 +44,54 @@ async function aimController(page: Page, from: Vector3, to: Vector3, input: 'con
   );
 }
 
-/** A pinch held for one frame, like the trigger press: the hand's select, under the click threshold. */
-async function pinch(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        xrDevice.hands.right.updatePinchValue(1);
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            xrDevice.hands.right.updatePinchValue(0);
-            resolve(performance.now() - start);
-          }),
-        );
-      }),
-  );
-}
-
 /** Enters VR on the hall, finds the crack by head gaze; the panels then sit around yaw 90, pitch 30. */
 async function enterAndFindCrack(page: Page) {
   await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
   await page.getByRole('button', { name: 'Enter VR' }).click();
   await page.waitForSelector('.player[data-xr="immersive"]');
   await turnHead(page, lookQuaternion(90, 30));
-  await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found');
+  await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found: The sky beyond the dome is real.');
   await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
   await nextFrames(page, 3);
 }
 
 /**
- * A trigger press shorter than the 300 ms click threshold of XR pointers: pressed for one frame
- * (IWER turns button changes into selectstart/selectend on the next XR frame). Returns how long
- * the press lasted in page time, so a slow software-rendered frame shows up in the failure.
+ * A select shorter than the 300 ms click threshold of XR pointers: the right controller's trigger
+ * (or the right hand's pinch) held for one frame, since IWER turns input changes into
+ * selectstart/selectend on the next XR frame. Returns how long it lasted in page time, so a slow
+ * software-rendered frame shows up in the failure.
  */
-async function pullTrigger(page: Page): Promise<number> {
+async function select(page: Page, input: 'controllers' | 'hands' = 'controllers'): Promise<number> {
   return page.evaluate(
-    () =>
+    (input) =>
       new Promise<number>((resolve) => {
         const start = performance.now();
-        xrDevice.controllers.right.updateButtonValue('trigger', 1);
+        const set = (value: number) =>
+          input === 'hands' ? xrDevice.hands.right.updatePinchValue(value) : xrDevice.controllers.right.updateButtonValue('trigger', value);
+        set(1);
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
-            xrDevice.controllers.right.updateButtonValue('trigger', 0);
+            set(0);
             resolve(performance.now() - start);
           }),
         );
       }),
+    input,
   );
 }
 
 describe('WebXR on an emulated Meta Quest 3', () => {
   it('finds a clue by head gaze and chooses with the controller ray', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
-    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    await page.getByRole('button', { name: 'Enter VR' }).click();
-    await page.waitForSelector('.player[data-xr="immersive"]');
-
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
     // Look at the crack in the dome (yaw 90, pitch 30) and hold still for its dwell.
-    await turnHead(page, lookQuaternion(90, 30));
-    await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found: The sky beyond the dome is real.');
-    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
-    await nextFrames(page, 3);
+    await enterAndFindCrack(page);
     await page.screenshot({ path: 'test/.artifacts/xr-hall.png' });
 
     // Panels appeared in front of the head; aim the controller at "Climb the tower" and click.
     const { offset } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await aimController(page, HEAD.clone().add(new Vector3(0.15, -0.3, -0.1)), HEAD.clone().add(offset));
     await nextFrames(page, 5);
-    const pressMs = await pullTrigger(page);
+    const pressMs = await select(page);
     expect(pressMs, 'trigger press duration').toBeLessThan(300);
     await waitForApp(page, { status: 'ended', scene: 'tower' });
     expect(await page.locator('.player').getAttribute('data-xr')).toBe('immersive');
@@ -131,17 +103,13 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('drops back to the screen at the same point of the story when the session ends', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
-    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    await page.getByRole('button', { name: 'Enter VR' }).click();
-    await page.waitForSelector('.player[data-xr="immersive"]');
-    await turnHead(page, lookQuaternion(90, 30));
-    await expect.poll(() => page.locator('[role="status"]').textContent(), { timeout: 15_000 }).toContain('Clue found');
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    await enterAndFindCrack(page);
     await page.evaluate(() => xrSession.end());
     await page.waitForSelector('.player[data-xr="screen"]');
     await waitForApp(page, { status: 'playing', scene: 'hall' });
     expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Climb the tower', 'Follow the corridor']);
-    await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls { display: none !important; }' });
+    await showSceneOnly(page);
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     expect(pageErrors(page)).toEqual([]);
@@ -149,7 +117,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('stops scene time while the headset is off', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, timeScale: 20, viewport: { width: 800, height: 450 } });
+    const page = await open('?autoplay=1', { emulateXR: true, timeScale: 20, viewport: { width: 800, height: 450 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.locator('button[data-choice="corridor"]').focus();
     await page.keyboard.press('Enter');
@@ -166,19 +134,19 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('chooses with a hand-tracking pinch', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
     await page.evaluate(() => (xrDevice.primaryInputMode = 'hand'));
     await enterAndFindCrack(page);
     const { offset } = choicePanelPoint(1, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await aimController(page, HEAD.clone().add(new Vector3(0.2, -0.35, -0.25)), HEAD.clone().add(offset), 'hands');
     await nextFrames(page, 5);
-    expect(await pinch(page), 'pinch duration').toBeLessThan(300);
+    expect(await select(page, 'hands'), 'pinch duration').toBeLessThan(300);
     await waitForApp(page, { status: 'playing', scene: 'archive' });
     await page.context().close();
   });
 
   it('chooses by resting the head gaze on a choice for two seconds', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
     await enterAndFindCrack(page);
     const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await turnHead(page, lookQuaternion(place.yaw, place.pitch));
@@ -187,7 +155,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('exits VR from the menu summoned by looking down', async () => {
-    const page = await openPlayer(browser, baseUrl, '?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
@@ -202,7 +170,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     // Right after the session starts, the controller's ray may not be ready for the first press:
     // press again (each press under the click threshold) until the player is back on the screen.
     for (let attempt = 0; attempt < 4; attempt++) {
-      expect(await pullTrigger(page)).toBeLessThan(300);
+      expect(await select(page)).toBeLessThan(300);
       const back = await page.waitForSelector('.player[data-xr="screen"]', { timeout: 2000 }).then(() => true, () => false);
       if (back) break;
     }
