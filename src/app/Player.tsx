@@ -14,7 +14,7 @@ import {
   offeredChoices,
 } from '../story';
 import { SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
-import { type MediaStatus, Stage, createScreenView } from '../stage';
+import { type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
@@ -200,7 +200,7 @@ export function Player(props: PlayerProps) {
       <AccessibilityLayer
         announcement={announcement}
         text={text}
-        hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), yaw: h.yaw, pitch: h.pitch, seen: snapshot.context.dwelled.includes(h.id) }))}
+        hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), ...hotspotAim(h), seen: snapshot.context.dwelled.includes(h.id) }))}
         choices={offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)!.label) }))}
         onLookAt={(h) => (view.target = { yaw: h.yaw, pitch: h.pitch })}
         onChoose={(id) => actor.send({ type: 'choice.made', choice: id })}

@@ -7,7 +7,7 @@ import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
-import { directionFromYawPitch, yawPitchFromDirection } from './direction';
+import { directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
@@ -130,6 +130,7 @@ function StageContent(props: StageProps) {
     return () => tracker.flush();
   }, [setAttentionReporter, tracker]);
   const hotspots = showScene ? scene.hotspots : [];
+  const hotspotMarks = useMemo(() => hotspots.map((h) => ({ id: h.id, dwellMs: h.dwellMs, ...hotspotAim(h) })), [hotspots]);
   const choices = showScene
     ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
     : [];
@@ -141,7 +142,7 @@ function StageContent(props: StageProps) {
   );
   useEffect(() => {
     const targets: GazeTarget[] = [
-      ...hotspots.map((h) => ({
+      ...hotspotMarks.map((h) => ({
         id: h.id,
         kind: 'hotspot' as const,
         direction: directionFromYawPitch(h.yaw, h.pitch),
@@ -171,7 +172,7 @@ function StageContent(props: StageProps) {
       <GazeDriver tracker={tracker} hover={hover} head={head} />
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} transition={scene.transition} />
-        <Hotspots hotspots={hotspots} tracker={tracker} firstTarget={0} />
+        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} />
         <ChoicePanels
           key={sceneId}
           choices={choices}

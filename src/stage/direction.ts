@@ -41,3 +41,33 @@ export const degToRad = (deg: number) => deg * RAD;
 export function facingHead(yawDeg: number, pitchDeg: number): [number, number, number, 'YXZ'] {
   return [pitchDeg * RAD, -yawDeg * RAD, 0, 'YXZ'];
 }
+
+/** Eye height above the floor on screens (headsets report the real head). */
+export const SCREEN_EYE_HEIGHT = 1.6;
+
+/** Where a hotspot lies as seen from the eye: yaw, pitch and angular radius in degrees. */
+export interface HotspotAim {
+  readonly yaw: number;
+  readonly pitch: number;
+  readonly radius: number;
+}
+
+const DEFAULT_ANGULAR_RADIUS = 10;
+const DEFAULT_METRIC_RADIUS = 0.3;
+
+/**
+ * A hotspot's aim from an eye at `eye` (metres, scene space with the floor at y = 0): angular
+ * hotspots are where they say; 3D hotspots are seen along the line from the eye to their position,
+ * their radius in metres turned into the angle it covers at that distance.
+ */
+export function hotspotAim(
+  h: { readonly yaw?: number | undefined; readonly pitch?: number | undefined; readonly position?: readonly [number, number, number] | undefined; readonly radius?: number | undefined },
+  eye: Direction = { x: 0, y: SCREEN_EYE_HEIGHT, z: 0 },
+): HotspotAim {
+  if (!h.position) return { yaw: h.yaw ?? 0, pitch: h.pitch ?? 0, radius: h.radius ?? DEFAULT_ANGULAR_RADIUS };
+  const d = { x: h.position[0] - eye.x, y: h.position[1] - eye.y, z: h.position[2] - eye.z };
+  const distance = Math.max(Math.hypot(d.x, d.y, d.z), 1e-3);
+  const metres = h.radius ?? DEFAULT_METRIC_RADIUS;
+  const { yaw, pitch } = yawPitchFromDirection(d);
+  return { yaw, pitch, radius: Math.min(90, Math.atan2(metres, distance) / RAD) };
+}

@@ -16,13 +16,21 @@ export interface PackageFiles {
  */
 export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
   const report = new Report(file);
+  const asset = (src: string, at: PropertyKey[]) => {
+    if (!files.exists(src)) report.error('asset.missing', at, `file "${src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
+  };
   const media = (m: Media, at: PropertyKey[]) => {
-    if ((m.type === 'panorama' || m.type === 'video') && !files.exists(m.src))
-      report.error('asset.missing', [...at, 'src'], `file "${m.src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
+    if (m.type === 'color') return;
+    asset(m.src, [...at, 'src']);
+    m.sources.forEach((s, i) => asset(s.src, [...at, 'sources', i, 'src']));
+    if (m.poster) asset(m.poster, [...at, 'poster']);
   };
   for (const [sceneId, scene] of Object.entries(story.scenes)) {
     media(scene.media, ['scenes', sceneId, 'media']);
     scene.alternates.forEach((a, i) => media(a.media, ['scenes', sceneId, 'alternates', i, 'media']));
+    if (scene.splat) asset(scene.splat.src, ['scenes', sceneId, 'splat', 'src']);
+    scene.props.forEach((p, i) => asset(p.src, ['scenes', sceneId, 'props', i, 'src']));
+    for (const [language, src] of Object.entries(scene.narration)) asset(src, ['scenes', sceneId, 'narration', language]);
     for (const [language, src] of Object.entries(scene.subtitles)) {
       const at = ['scenes', sceneId, 'subtitles', language];
       const text = files.readText(src);

@@ -81,25 +81,75 @@ export const effectSchema: z.ZodType<Effect> = z
 const effects = z.array(effectSchema).default([]);
 const editionList = z.array(id('Edition')).min(1).optional().meta({ description: 'Only in these editions; in all when absent.' });
 
-const assetPath = z
-  .string()
-  .superRefine((src, ctx) => {
-    const problem = assetPathProblem(src);
-    if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${src}" ${problem}`, params: { code: 'asset.path' } });
-  })
-  .meta({ description: 'A file inside the package, relative to story.json, like "assets/hall.webp".' });
+/** What kinds of file each media field accepts, by extension. */
+export const ASSET_KINDS = {
+  image: ['jpg', 'jpeg', 'png', 'webp', 'avif', 'ktx2'],
+  video: ['webm', 'mp4'],
+  splat: ['spz', 'ply', 'splat', 'ksplat'],
+  model: ['glb', 'gltf'],
+  audio: ['ogg', 'opus', 'mp3', 'm4a', 'wav', 'webm'],
+  subtitles: ['vtt'],
+} as const;
+export type AssetKind = keyof typeof ASSET_KINDS;
+
+const assetPath = (kind?: AssetKind) =>
+  z
+    .string()
+    .superRefine((src, ctx) => {
+      const problem = assetPathProblem(src);
+      if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${src}" ${problem}`, params: { code: 'asset.path' } });
+      else if (kind && !(ASSET_KINDS[kind] as readonly string[]).includes(src.split('.').pop()!.toLowerCase()))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${src}" is not ${kind === 'image' || kind === 'audio' ? 'an' : 'a'} ${kind} file the player reads; use ${ASSET_KINDS[kind].map((e) => '.' + e).join(', ')}`,
+          params: { code: 'asset.type' },
+        });
+    })
+    .meta({ description: 'A file inside the package, relative to story.json, like "assets/hall.webp".' });
+
+const sourceSchema = (kind: 'image' | 'video') =>
+  z
+    .strictObject({
+      src: assetPath(kind),
+      width: z.number().int().min(1).optional().meta({ description: 'Width in pixels; sources wider than the device can hold are skipped.' }),
+      type: z.string().optional().meta({ description: 'MIME type with codecs, for example \'video/webm; codecs="av01.0.05M.08"\'; sources the browser cannot play are skipped.' }),
+    })
+    .meta({ description: 'An alternative encoding of the same picture.' });
+
+const stereo = z
+  .enum(['mono', 'top-bottom', 'side-by-side'])
+  .default('mono')
+  .meta({ description: 'mono, or stereo with the left eye on top (top-bottom) or on the left (side-by-side); screens show the left eye.' });
+const span = z
+  .union([z.literal(360), z.literal(180)])
+  .default(360)
+  .meta({ description: 'Degrees the picture spans around the viewer: 360, or 180 for the front half (VR180).' });
+const sources = (kind: 'image' | 'video') =>
+  z
+    .array(sourceSchema(kind))
+    .default([])
+    .meta({ description: 'Better encodings (KTX2, AVIF, AV1, larger sizes), best first; the player takes the first the device supports, else "src".' });
 
 export const mediaSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('panorama'),
-      src: assetPath,
-    }).meta({ description: 'An equirectangular image (2:1) around the viewer; its centre column is yaw 0.' }),
+      src: assetPath('image').meta({ description: 'The image every browser can show (JPEG, PNG or WebP); the fallback for "sources".' }),
+      sources: sources('image'),
+      poster: assetPath('image').optional().meta({ description: 'A small image shown at once while the full picture loads.' }),
+      stereo,
+      span,
+    }).meta({ description: 'An equirectangular image (2:1 for 360°, 1:1 per eye for 180°) around the viewer; its centre column is yaw 0.' }),
     z.strictObject({
       type: z.literal('video'),
-      src: assetPath,
+      src: assetPath('video').meta({ description: 'The video every browser can play (MP4 H.264); the fallback for "sources".' }),
+      sources: sources('video'),
+      poster: assetPath('image').optional().meta({ description: 'Shown until the first frame is ready.' }),
       loop: z.boolean().default(true).meta({ description: 'Loop the video; when false it plays once and the scene can end with it ("end": { "withMedia": true }).' }),
-    }).meta({ description: 'An equirectangular (2:1) 360° video, WebM (VP9/AV1) or MP4 (H.264), mono; starts muted until the viewer turns sound on.' }),
+      stereo,
+      span,
+      xrLayer: z.boolean().default(false).meta({ description: 'In headsets that have WebXR media layers, show the video on one (sharper, but no fades); the texture path otherwise.' }),
+    }).meta({ description: 'An equirectangular 360° or 180° video, WebM (VP9/AV1) or MP4 (H.264); starts muted until the viewer turns sound on.' }),
     z.strictObject({
       type: z.literal('color'),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour like "#101820"' }),
@@ -107,16 +157,42 @@ export const mediaSchema = z
   ])
   .meta({ id: 'Media' });
 
+const vector3 = z.tuple([z.number(), z.number(), z.number()]);
+const placement = {
+  position: vector3.default([0, 0, 0]).meta({ description: 'Metres [x, y, z] from the floor under the viewer; -z is ahead (yaw 0), y is up.' }),
+  rotation: vector3.default([0, 0, 0]).meta({ description: 'Degrees about x, y and z.' }),
+  scale: z.number().gt(0).default(1),
+};
+
+export const splatSchema = z
+  .strictObject({ src: assetPath('splat'), ...placement })
+  .meta({ id: 'Splat', description: 'A Gaussian-splat world (.spz, .ply, .splat, .ksplat) around the viewer.' });
+
+export const propSchema = z
+  .strictObject({
+    src: assetPath('model'),
+    ...placement,
+    animation: z.string().optional().meta({ description: 'Name of an animation clip in the file to loop.' }),
+  })
+  .meta({ id: 'Prop', description: 'A glTF model (.glb or .gltf) placed in the scene: an environment or a prop.' });
+
 export const hotspotSchema = z
   .strictObject({
     id: id('Hotspot').meta({ description: 'Unique within the package.' }),
     label: textSchema.meta({ description: 'What the viewer sees there; announced and used by "Look at" buttons.' }),
-    yaw: z.number().min(-180).max(180).meta({ description: 'Degrees; 0 is the centre column of the panorama, positive turns right.' }),
-    pitch: z.number().min(-90).max(90).meta({ description: 'Degrees; positive looks up.' }),
-    radius: z.number().gt(0).max(90).default(10).meta({ description: 'Angular radius in degrees.' }),
+    yaw: z.number().min(-180).max(180).optional().meta({ description: 'Degrees; 0 is the centre column of the panorama, positive turns right.' }),
+    pitch: z.number().min(-90).max(90).optional().meta({ description: 'Degrees; positive looks up.' }),
+    position: vector3.optional().meta({ description: 'Instead of yaw and pitch: metres [x, y, z] in the scene, for splat worlds and props.' }),
+    radius: z.number().gt(0).max(90).optional().meta({ description: 'Degrees around yaw/pitch (default 10), or metres around a position (default 0.3).' }),
     dwellMs: z.number().int().min(200).max(60000).default(1200).meta({ description: 'How long the viewer must look for the hotspot to fire.' }),
     grants: z.array(id('Clue')).default([]).meta({ description: 'Clues found when the hotspot fires.' }),
     effects: effects.meta({ description: 'Variable changes when the hotspot fires.' }),
+  })
+  .superRefine((h, ctx) => {
+    const angular = h.yaw !== undefined || h.pitch !== undefined;
+    if (angular && h.position) ctx.addIssue({ code: 'custom', message: 'give either yaw and pitch or a position, not both', path: ['position'], params: { code: 'hotspot.place' } });
+    else if (!h.position && (h.yaw === undefined || h.pitch === undefined))
+      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch" (degrees), or a 3D "position"', path: [h.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'hotspot.place' } });
   })
   .meta({ id: 'Hotspot' });
 
@@ -182,6 +258,10 @@ export const sceneSchema = z
     title: textSchema,
     script: scriptSchema.optional(),
     media: mediaSchema,
+    splat: splatSchema.optional(),
+    props: z.array(propSchema).default([]),
+    startYaw: z.number().min(-180).max(180).optional().meta({ description: 'The direction (yaw) the scene opens on: screens turn to it; in headsets see "transition.align".' }),
+    narration: z.record(languageTag, assetPath('audio')).default({}).meta({ description: 'Language → narration audio, played from scene entry on the scene clock.' }),
     hotspots: z.array(hotspotSchema).default([]),
     choices: z.array(choiceSchema).default([]),
     ending: z.boolean().default(false).meta({ description: 'Entering this scene ends the film; credits follow once it has played out.' }),
@@ -194,14 +274,18 @@ export const sceneSchema = z
       .array(z.strictObject({ media: mediaSchema, script: scriptSchema.optional() }))
       .default([])
       .meta({ description: 'Backup modules with the same role in the graph: played, in order, when the media before fails to load.' }),
-    subtitles: z.record(languageTag, assetPath).default({}).meta({ description: 'Language → WebVTT file.' }),
+    subtitles: z.record(languageTag, assetPath('subtitles')).default({}).meta({ description: 'Language → WebVTT file.' }),
     transition: z
       .strictObject({
         type: z.enum(['cut', 'fade', 'dissolve']).meta({ description: 'cut: at once; fade: through a colour; dissolve: the scenes blend.' }),
         durationMs: z.number().int().min(0).max(5000).default(600),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'a colour like "#000000"' }).default('#000000').meta({ description: 'The colour a fade passes through.' }),
+        align: z
+          .enum(['world', 'gaze'])
+          .default('world')
+          .meta({ description: 'In headsets, world: the scene keeps its orientation; gaze: it turns so "startYaw" lies where the viewer looks.' }),
       })
-      .default({ type: 'fade', durationMs: 600, color: '#000000' })
+      .default({ type: 'fade', durationMs: 600, color: '#000000', align: 'world' })
       .meta({ id: 'Transition', description: 'How the film arrives in this scene; viewers who ask for reduced motion always get a cut.' }),
     in: editionList,
   })
@@ -249,6 +333,9 @@ export type Scene = z.output<typeof sceneSchema>;
 export type Hotspot = z.output<typeof hotspotSchema>;
 export type Choice = z.output<typeof choiceSchema>;
 export type Media = z.output<typeof mediaSchema>;
+export type Splat = z.output<typeof splatSchema>;
+export type Prop = z.output<typeof propSchema>;
+export type MediaSource = z.output<ReturnType<typeof sourceSchema>>;
 export type Route = z.output<typeof routeSchema>;
 export type Edition = z.output<typeof editionSchema>;
 

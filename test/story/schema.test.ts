@@ -21,7 +21,7 @@ describe('story schema', () => {
     delete story.scenes.hall.hotspots[0].radius;
     delete story.scenes.hall.hotspots[0].dwellMs;
     const hotspot = validateStory(story).story!.scenes['hall']!.hotspots[0]!;
-    expect(hotspot.radius).toBe(10);
+    expect(hotspot.radius).toBeUndefined(); // the stage reads 10° for angular hotspots (hotspotAim)
     expect(hotspot.dwellMs).toBe(1200);
     expect(validateStory(story).story!.scenes['tower']!.choices).toEqual([]);
   });
