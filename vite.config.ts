@@ -24,7 +24,17 @@ const MIME: Record<string, string> = {
   '.json': 'application/json', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
   '.avif': 'image/avif', '.ktx2': 'image/ktx2', '.glb': 'model/gltf-binary', '.gltf': 'model/gltf+json', '.mp4': 'video/mp4',
   '.webm': 'video/webm', '.vtt': 'text/vtt', '.ogg': 'audio/ogg', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',
+  '.js': 'text/javascript', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.spz': 'application/octet-stream',
 };
+
+/**
+ * Decoders that three's loaders fetch at run time (KTX2's Basis transcoder, Draco's glTF decoder),
+ * served by the player itself under /decoders/ instead of from a CDN.
+ */
+const DECODERS: Array<[name: string, dir: string]> = [
+  ['basis', resolve(root, 'node_modules/three/examples/jsm/libs/basis')],
+  ['draco', resolve(root, 'node_modules/three/examples/jsm/libs/draco/gltf')],
+];
 
 /**
  * Story packages (scenes/) and XR input-profile models are data served beside the app, not bundled:
@@ -32,7 +42,11 @@ const MIME: Record<string, string> = {
  * can be dropped into a deployed player without rebuilding.
  */
 function servedFolders(): Plugin {
-  const folders: Array<[url: string, dir: string]> = [['/scenes/', resolve(root, 'scenes')], ['/xr-profiles/', profilesDir]];
+  const folders: Array<[url: string, dir: string]> = [
+    ['/scenes/', resolve(root, 'scenes')],
+    ['/xr-profiles/', profilesDir],
+    ...DECODERS.map(([name, dir]): [string, string] => [`/decoders/${name}/`, dir]),
+  ];
   return {
     name: 'sightline-served-folders',
     configureServer(server) {
@@ -60,6 +74,7 @@ function servedFolders(): Plugin {
       mkdirSync(join(out, 'xr-profiles'), { recursive: true });
       for (const profile of XR_PROFILES) cpSync(join(profilesDir, profile), join(out, 'xr-profiles', profile), { recursive: true });
       writeFileSync(join(out, 'xr-profiles', 'profilesList.json'), profilesList());
+      for (const [name, dir] of DECODERS) cpSync(dir, join(out, 'decoders', name), { recursive: true, filter: (f) => !f.endsWith('.md') });
     },
   };
 }
