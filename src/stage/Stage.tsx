@@ -17,6 +17,8 @@ import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
+import { editionMedia, useBackdropLayout } from './use-backdrop-layout';
+import { XRMediaLayer } from './XRMediaLayer';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -96,6 +98,10 @@ function StageContent(props: StageProps) {
   }, [clock, media.status]);
   useEffect(() => () => clock.resume('holding'), [clock]);
   const showScene = media.status !== 'loading';
+  const layout = useBackdropLayout(story, cut, sceneId, media.status, media.texture);
+  const chosen = editionMedia(story, cut, sceneId);
+  const wantsXRLayer = chosen?.type === 'video' && chosen.xrLayer;
+  const [xrLayerShown, setXRLayerShown] = useState(false);
 
   // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
   const camera = useThree((s) => s.camera);
@@ -171,7 +177,8 @@ function StageContent(props: StageProps) {
       <ScreenLook view={view} hover={hover} />
       <GazeDriver tracker={tracker} hover={hover} head={head} />
       <group ref={head}>
-        <Backdrop texture={media.texture} color={media.color} transition={scene.transition} />
+        <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />
+        {wantsXRLayer && media.video && <XRMediaLayer key={sceneId} video={media.video} layout={layout} onShown={setXRLayerShown} />}
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} />
         <ChoicePanels
           key={sceneId}
