@@ -151,17 +151,20 @@ describe('glTF props', () => {
         return { textures: Number(canvas.dataset['textures']), geometries: Number(canvas.dataset['geometries']) };
       });
     };
-    await choose(page, 'turntable', 'turntable');
-    await nextFrames(page, 2);
-    await choose(page, 'back', 'gallery');
+    // Round the loop gallery → turntable → vault → gallery: each step leaves some models out of
+    // reach (the relic's texture at the turntable, the orrery at the vault), so they are disposed
+    // and loaded again on the next round.
+    const round = async () => {
+      for (const [choice, scene] of [['turntable', 'turntable'], ['on', 'vault'], ['return', 'gallery']] as const) {
+        await choose(page, choice, scene);
+        await nextFrames(page, 2); // Each scene is really drawn before the next switch.
+      }
+    };
+    await round();
     const baseline = await gpu();
     expect(baseline.geometries).toBeGreaterThan(0);
-    for (let i = 0; i < 50; i++) {
-      await choose(page, 'turntable', 'turntable');
-      await nextFrames(page, 2);
-      await choose(page, 'back', 'gallery');
-      await nextFrames(page, 2);
-    }
+    expect(baseline.textures).toBeGreaterThan(0);
+    for (let i = 0; i < 34; i++) await round();
     expect(await gpu()).toEqual(baseline);
     await page.context().close();
   });
