@@ -206,7 +206,7 @@ function StageContent(props: StageProps) {
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
       </group>
-      {/* Only controller and hand models are lit; the scene itself is unlit media. */}
+      {/* Lights for controller and hand models and lit glTF props; panoramas are unlit media. */}
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
