@@ -2,13 +2,15 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
-import { directionFromYawPitch, facingHead } from './direction';
+import { type Direction, directionFromYawPitch, facingHead } from './direction';
 
 export interface HotspotMark {
   readonly id: string;
   readonly yaw: number;
   readonly pitch: number;
   readonly radius: number;
+  /** A 3D hotspot: its point (metres, scene space) and radius in metres. */
+  readonly at?: { readonly position: Direction; readonly radiusMetres: number } | undefined;
 }
 
 export interface HotspotsProps {
@@ -16,20 +18,28 @@ export interface HotspotsProps {
   readonly tracker: GazeTracker;
   /** Index of the first hotspot among the tracker's targets. */
   readonly firstTarget: number;
+  /**
+   * Which rings to draw: 'head', hotspots at a direction, on a sphere around the head (render
+   * inside the group that follows the head); 'world', hotspots at a 3D point (render inside the
+   * group of world content, floor at y = 0). @default 'head'
+   */
+  readonly place?: 'head' | 'world';
 }
 
 const DISTANCE = 10;
+/** 3D rings are turned to the camera each frame instead. */
+const NO_ROTATION = [0, 0, 0] as const;
 
 /**
  * Hotspots are invisible until looked at; then a faint ring marks the region and an arc fills with
  * the dwell. Uniforms are written each frame from the gaze tracker, never through React state.
  */
-export function Hotspots({ hotspots, tracker, firstTarget }: HotspotsProps) {
+export function Hotspots({ hotspots, tracker, firstTarget, place = 'head' }: HotspotsProps) {
   return (
     <>
-      {hotspots.map((h, i) => (
-        <HotspotRing key={h.id} hotspot={h} tracker={tracker} index={firstTarget + i} />
-      ))}
+      {hotspots.map((h, i) =>
+        (place === 'world') !== (h.at !== undefined) ? null : <HotspotRing key={h.id} hotspot={h} tracker={tracker} index={firstTarget + i} />,
+      )}
     </>
   );
 }
@@ -38,13 +48,19 @@ function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracke
   const mesh = useRef<Mesh>(null);
   const material = useMemo(() => createRingMaterial(), []);
   useEffect(() => () => material.dispose(), [material]);
+  const { at } = hotspot;
   const position = useMemo(() => {
+    if (at) return [at.position.x, at.position.y, at.position.z] as const;
     const d = directionFromYawPitch(hotspot.yaw, hotspot.pitch);
     return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;
-  }, [hotspot.yaw, hotspot.pitch]);
-  const size = 2 * DISTANCE * Math.tan((Math.min(hotspot.radius, 60) * Math.PI) / 180);
+  }, [hotspot.yaw, hotspot.pitch, at]);
+  // A 3D ring is as wide as its sphere in metres; a ring on the sphere covers its angle from the head.
+  const size = at ? 2 * at.radiusMetres : 2 * DISTANCE * Math.tan((Math.min(hotspot.radius, 60) * Math.PI) / 180);
 
-  useFrame((_, delta) => {
+  useFrame((state, delta) => {
+    // A 3D ring turns to face the viewer (world content is never rotated, so the camera's world
+    // orientation is the one to copy).
+    if (at && mesh.current) state.camera.getWorldQuaternion(mesh.current.quaternion);
     const looked = tracker.lookedAt(index);
     const u = material.uniforms;
     const highlight = u['uHighlight']!;
@@ -56,7 +72,7 @@ function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracke
   });
 
   return (
-    <mesh ref={mesh} position={position} rotation={facingHead(hotspot.yaw, hotspot.pitch)} material={material} renderOrder={1} visible={false} pointerEvents="none">
+    <mesh ref={mesh} position={position} rotation={at ? NO_ROTATION : facingHead(hotspot.yaw, hotspot.pitch)} material={material} renderOrder={1} visible={false} pointerEvents="none">
       <planeGeometry args={[size, size]} />
     </mesh>
   );

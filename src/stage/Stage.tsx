@@ -7,7 +7,7 @@ import type { PlayerXRStore } from '../xr';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
-import { directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
+import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
@@ -19,6 +19,8 @@ import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
 import { editionMedia, useBackdropLayout } from './use-backdrop-layout';
 import { XRMediaLayer } from './XRMediaLayer';
+import { ScenePropsLayer } from './Props';
+import { useSceneProps } from './use-scene-props';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -90,14 +92,17 @@ function StageContent(props: StageProps) {
   const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
   const loops = scene.media.type !== 'video' || scene.media.loop;
   useVideoPlayback(media.video, clock, loops, send, sceneId);
-  useEffect(() => onMediaStatus(media.status, media.detail), [onMediaStatus, media.status, media.detail, sceneId]);
+  // The scene's glTF props: held for, like its media (a prop that fails is skipped).
+  const sceneProps = useSceneProps(story, cut, sceneId, filmBase, clock);
+  const status = media.status === 'ready' && sceneProps.status === 'loading' ? 'loading' : media.status;
+  useEffect(() => onMediaStatus(status, media.detail), [onMediaStatus, status, media.detail, sceneId]);
   // Scene time stands still while the stage holds for the scene's media.
   useEffect(() => {
     if (media.status === 'loading') clock.pause('holding');
     else clock.resume('holding');
   }, [clock, media.status]);
   useEffect(() => () => clock.resume('holding'), [clock]);
-  const showScene = media.status !== 'loading';
+  const showScene = status !== 'loading';
   const layout = useBackdropLayout(story, cut, sceneId, media.status, media.texture);
   const chosen = editionMedia(story, cut, sceneId);
   const wantsXRLayer = chosen?.type === 'video' && chosen.xrLayer;
@@ -136,7 +141,16 @@ function StageContent(props: StageProps) {
     return () => tracker.flush();
   }, [setAttentionReporter, tracker]);
   const hotspots = showScene ? scene.hotspots : [];
-  const hotspotMarks = useMemo(() => hotspots.map((h) => ({ id: h.id, dwellMs: h.dwellMs, ...hotspotAim(h) })), [hotspots]);
+  const hotspotMarks = useMemo(
+    () =>
+      hotspots.map((h) => ({
+        id: h.id,
+        dwellMs: h.dwellMs,
+        ...hotspotAim(h),
+        at: h.position && { position: { x: h.position[0], y: h.position[1], z: h.position[2] }, radiusMetres: h.radius ?? DEFAULT_METRIC_RADIUS },
+      })),
+    [hotspots],
+  );
   const choices = showScene
     ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
     : [];
@@ -153,6 +167,7 @@ function StageContent(props: StageProps) {
         kind: 'hotspot' as const,
         direction: directionFromYawPitch(h.yaw, h.pitch),
         radius: h.radius,
+        at: h.at,
         dwellMs: h.dwellMs,
         done: dwelled.includes(h.id),
       })),
@@ -171,11 +186,14 @@ function StageContent(props: StageProps) {
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const head = useRef<Group>(null);
+  // World content (props, 3D hotspots): the floor at y = 0 under the viewer. In XR that is the
+  // local-floor space itself; on screens the camera sits at the origin, so the world goes down.
+  const world = useRef<Group>(null);
 
   return (
     <>
       <ScreenLook view={view} hover={hover} />
-      <GazeDriver tracker={tracker} hover={hover} head={head} />
+      <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />
         {wantsXRLayer && media.video && <XRMediaLayer key={sceneId} video={media.video} layout={layout} onShown={setXRLayerShown} />}
@@ -191,7 +209,11 @@ function StageContent(props: StageProps) {
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
-      {/* Only controller and hand models are lit; the scene itself is unlit media. */}
+      <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
+        <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
+        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
+      </group>
+      {/* Lights for controller and hand models and lit glTF props; panoramas are unlit media. */}
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
@@ -227,12 +249,13 @@ const _dir = new Vector3();
 const _mouseDir = new Vector3();
 const _pointer = new Vector2();
 const _raycaster = new Raycaster();
+const _eye = new Vector3();
 
 /**
  * Each frame: keep the scene centred on the head, and feed the gaze tracker the directions the
  * viewer looks along (camera forward, and a hovering mouse on screens).
  */
-function GazeDriver({ tracker, hover, head }: { tracker: GazeTracker; hover: HoverPointer; head: React.RefObject<Group | null> }) {
+function GazeDriver({ tracker, hover, head, world }: { tracker: GazeTracker; hover: HoverPointer; head: React.RefObject<Group | null>; world: React.RefObject<Group | null> }) {
   const gazes = useMemo<Array<Vector3 | null>>(() => [null, null], []);
   useFrame((state, delta) => {
     const camera = state.camera;
@@ -246,7 +269,10 @@ function GazeDriver({ tracker, hover, head }: { tracker: GazeTracker; hover: Hov
       _raycaster.setFromCamera(_pointer, camera);
       gazes[1] = _mouseDir.copy(_raycaster.ray.direction);
     }
-    tracker.update(delta * 1000, gazes);
+    // The eye in scene space (floor at y = 0) aims the 3D hotspots from the real head each frame.
+    _eye.setFromMatrixPosition(camera.matrixWorld);
+    if (world.current) _eye.sub(world.current.position);
+    tracker.update(delta * 1000, gazes, _eye);
   });
   return null;
 }

@@ -53,7 +53,8 @@ export interface HotspotAim {
 }
 
 const DEFAULT_ANGULAR_RADIUS = 10;
-const DEFAULT_METRIC_RADIUS = 0.3;
+/** A 3D hotspot's radius in metres when the story gives none. */
+export const DEFAULT_METRIC_RADIUS = 0.3;
 
 /**
  * A hotspot's aim from an eye at `eye` (metres, scene space with the floor at y = 0): angular

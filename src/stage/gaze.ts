@@ -4,10 +4,15 @@ import type { Direction } from './direction';
 export interface GazeTarget {
   readonly id: string;
   readonly kind: 'hotspot' | 'choice';
-  /** Unit direction from the viewer's head. */
+  /** Unit direction from the viewer's head (for a 3D target: as seen from the screen eye). */
   readonly direction: Direction;
   /** Angular radius in degrees. */
   readonly radius: number;
+  /**
+   * A target at a 3D point (metres, scene space, floor at y = 0), seen from wherever the eye is
+   * each frame: `direction` and `radius` are then used only when no eye position is given.
+   */
+  readonly at?: { readonly position: Direction; readonly radiusMetres: number } | undefined;
   readonly dwellMs: number;
   /** A target that already fired stays visible but never fires again. */
   readonly done: boolean;
@@ -78,14 +83,13 @@ export class GazeTracker {
 
   /**
    * Advances by `stepMs` with the viewer looking along `gazes` (unit vectors; null entries are
-   * ignored, such as a mouse that left the canvas).
+   * ignored, such as a mouse that left the canvas) from `eye` (metres, scene space), which aims
+   * the 3D targets.
    */
-  update(stepMs: number, gazes: ReadonlyArray<Direction | null>): void {
+  update(stepMs: number, gazes: ReadonlyArray<Direction | null>, eye?: Direction): void {
     const step = Math.min(Math.max(stepMs, 0), this.maxStepMs);
     for (const state of this.states) {
-      const d = state.target.direction;
-      let looked = false;
-      for (const g of gazes) if (g && g.x * d.x + g.y * d.y + g.z * d.z >= state.cosRadius) looked = true;
+      const looked = eye && state.target.at ? lookedAtPoint(gazes, eye, state.target.at.position, state.target.at.radiusMetres) : lookedAlong(gazes, state.target.direction, state.cosRadius);
       if (looked) state.watchedMs += step;
       else if (state.lookedAt) this.report(state);
       state.lookedAt = looked;
@@ -120,4 +124,27 @@ export class GazeTracker {
   fired(index: number): boolean {
     return this.states[index]?.fired ?? false;
   }
+}
+
+/** Whether any gaze lies within the cone of `cosRadius` around unit direction `d`. */
+function lookedAlong(gazes: ReadonlyArray<Direction | null>, d: Direction, cosRadius: number): boolean {
+  for (const g of gazes) if (g && g.x * d.x + g.y * d.y + g.z * d.z >= cosRadius) return true;
+  return false;
+}
+
+/**
+ * Whether any gaze from `eye` passes within the sphere of `radius` metres around `point`: the
+ * angle to the point is within atan(radius / distance), tested as
+ * g·v >= |v| · cos(atan(r / |v|)) = |v|² / sqrt(|v|² + r²), with no square root of the angle and
+ * no allocation. An eye inside the sphere looks at it whichever way it turns.
+ */
+export function lookedAtPoint(gazes: ReadonlyArray<Direction | null>, eye: Direction, point: Direction, radius: number): boolean {
+  const vx = point.x - eye.x;
+  const vy = point.y - eye.y;
+  const vz = point.z - eye.z;
+  const d2 = vx * vx + vy * vy + vz * vz;
+  if (d2 <= radius * radius) return true;
+  const threshold = d2 / Math.sqrt(d2 + radius * radius);
+  for (const g of gazes) if (g && g.x * vx + g.y * vy + g.z * vz >= threshold) return true;
+  return false;
 }

@@ -1,0 +1,223 @@
+import type { AnimationClip, Material, MeshBasicMaterial, Object3D, Texture, WebGLRenderer } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+
+/** A loaded glTF: its scene graph (shared; props show clones of it) and its animation clips. */
+export interface LoadedModel {
+  readonly scene: Object3D;
+  readonly animations: readonly AnimationClip[];
+}
+
+/** What a prop's model is doing right now. */
+export type ModelState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly model: LoadedModel }
+  | { readonly status: 'failed'; readonly error: string };
+
+/** Loads one glTF/GLB URL; the default uses three's GLTFLoader with Draco, Meshopt and KTX2. */
+export type ModelLoader = (url: string) => Promise<LoadedModel>;
+
+export interface ModelLibraryOptions {
+  /**
+   * How a URL becomes a model. Tests give a fake; the player uses three's GLTFLoader, its decoders
+   * served by the app under `decoders/` beside the page (no CDN).
+   * @default createGLTFModelLoader(document.baseURI)
+   */
+  readonly load?: ModelLoader;
+  /** Where a failed model is reported (a prop that fails is skipped, not fatal). @default console.warn */
+  readonly warn?: (message: string) => void;
+}
+
+/**
+ * Owns every glTF model of the props on stage: loads each URL once, shares it between the props
+ * that use it, and disposes the geometries, materials and textures of the models that fall out of
+ * reach (the current scene and the scenes it leads to), so GPU memory returns to its baseline.
+ */
+export class ModelLibrary {
+  private readonly entries = new Map<string, { state: ModelState; promise: Promise<ModelState> }>();
+  /** URLs that failed stay failed for the viewing, so a scene does not retry a broken model each visit. */
+  private readonly failed = new Map<string, string>();
+  private readonly listeners = new Set<() => void>();
+  private readonly warn: (message: string) => void;
+  private loader: (ModelLoader & Partial<GLTFModelLoaderControls>) | null;
+  private renderer: WebGLRenderer | null = null;
+  /** Changes whenever any entry settles, for `useSyncExternalStore`. */
+  version = 0;
+
+  constructor(options: ModelLibraryOptions = {}) {
+    this.loader = options.load ?? null;
+    this.warn = options.warn ?? ((message) => console.warn(message));
+  }
+
+  /**
+   * The renderer whose capabilities pick the KTX2 transcoding target. Call it before loading
+   * models with KTX2 textures, and again with the new renderer after a lost context.
+   */
+  setRenderer(renderer: WebGLRenderer): void {
+    this.renderer = renderer;
+    this.loader?.setRenderer?.(renderer);
+  }
+
+  /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */
+  load(url: string): Promise<ModelState> {
+    const failure = this.failed.get(url);
+    if (failure !== undefined) return Promise.resolve({ status: 'failed', error: failure });
+    const existing = this.entries.get(url);
+    if (existing) return existing.promise;
+    const entry = { state: { status: 'loading' } as ModelState, promise: Promise.resolve<ModelState>({ status: 'loading' }) };
+    entry.promise = this.loaderNow()(url)
+      .then(
+        (model): ModelState => ({ status: 'ready', model }),
+        (error: unknown): ModelState => ({ status: 'failed', error: describe(error, url) }),
+      )
+      .then((state) => {
+        if (state.status === 'failed') {
+          this.failed.set(url, state.error);
+          this.warn(`media: prop model ${state.error}; the scene goes on without it`);
+        }
+        // A model released while it loaded is disposed at once instead of leaking.
+        if (this.entries.get(url) !== entry) {
+          if (state.status === 'ready') disposeModel(state.model.scene);
+        } else {
+          entry.state = state;
+          this.notify();
+        }
+        return state;
+      });
+    this.entries.set(url, entry);
+    return entry.promise;
+  }
+
+  state(url: string): ModelState {
+    const failure = this.failed.get(url);
+    if (failure !== undefined) return { status: 'failed', error: failure };
+    return this.entries.get(url)?.state ?? { status: 'loading' };
+  }
+
+  /** Keeps only `urls` (loading those not yet loaded) and disposes everything else. */
+  keepOnly(urls: ReadonlySet<string>): void {
+    for (const [url, entry] of this.entries) {
+      if (urls.has(url)) continue;
+      this.entries.delete(url);
+      if (entry.state.status === 'ready') disposeModel(entry.state.model.scene);
+    }
+    for (const url of urls) void this.load(url);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Disposes every model and the decoders' workers. */
+  dispose(): void {
+    this.keepOnly(new Set());
+    this.loader?.dispose?.();
+  }
+
+  private loaderNow(): ModelLoader {
+    if (!this.loader) {
+      const loader = createGLTFModelLoader(document.baseURI);
+      if (this.renderer) loader.setRenderer(this.renderer);
+      this.loader = loader;
+    }
+    return this.loader;
+  }
+
+  private notify(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/**
+ * Frees what a model holds on the GPU: every geometry, material and texture in its graph. Clones
+ * share these with the original, so disposing the original frees them all.
+ */
+export function disposeModel(root: Object3D): void {
+  const textures = new Set<Texture>();
+  root.traverse((object) => {
+    const mesh = object as Object3D & { geometry?: { dispose(): void }; material?: Material | Material[] };
+    mesh.geometry?.dispose();
+    const materials = Array.isArray(mesh.material) ? mesh.material : mesh.material ? [mesh.material] : [];
+    for (const material of materials) {
+      for (const value of Object.values(material)) if ((value as Texture | null)?.isTexture) textures.add(value as Texture);
+      material.dispose();
+    }
+  });
+  for (const texture of textures) {
+    texture.dispose();
+    // glTF images arrive as ImageBitmaps, whose decoded pixels live until closed.
+    const data = texture.source?.data as { close?: () => void } | undefined;
+    data?.close?.();
+  }
+}
+
+interface GLTFModelLoaderControls {
+  setRenderer(renderer: WebGLRenderer): void;
+  dispose(): void;
+}
+
+/**
+ * three's GLTFLoader with every decoder a generated film's models may need: Draco meshes (decoder
+ * served at `decoders/draco/`), Meshopt (bundled), KTX2 textures (transcoder at `decoders/basis/`).
+ * The decoders' loaders are imported on first use, so films without props never download them
+ * (GLTFLoader itself is in the main bundle already: the XR controller models use it).
+ */
+export function createGLTFModelLoader(baseUri: string): ModelLoader & GLTFModelLoaderControls {
+  let renderer: WebGLRenderer | null = null;
+  let ready: Promise<{ gltf: GLTFLoader; dispose: () => void; detect: (r: WebGLRenderer) => void }> | null = null;
+  const setup = () =>
+    (ready ??= Promise.all([
+      import('three/examples/jsm/loaders/DRACOLoader.js'),
+      import('three/examples/jsm/loaders/KTX2Loader.js'),
+      import('three/examples/jsm/libs/meshopt_decoder.module.js'),
+    ]).then(([{ DRACOLoader }, { KTX2Loader }, { MeshoptDecoder }]) => {
+      const draco = new DRACOLoader().setDecoderPath(new URL('decoders/draco/', baseUri).href);
+      const ktx2 = new KTX2Loader().setTranscoderPath(new URL('decoders/basis/', baseUri).href);
+      const gltf = new GLTFLoader().setDRACOLoader(draco).setKTX2Loader(ktx2).setMeshoptDecoder(MeshoptDecoder);
+      const detect = (r: WebGLRenderer) => ktx2.detectSupport(r);
+      if (renderer) detect(renderer);
+      return {
+        gltf,
+        detect,
+        dispose: () => {
+          draco.dispose();
+          ktx2.dispose();
+        },
+      };
+    }));
+  const load = async (url: string): Promise<LoadedModel> => {
+    const { gltf } = await setup();
+    const result = await gltf.loadAsync(url);
+    showUnlitAsAuthored(result.scene);
+    return { scene: result.scene, animations: result.animations };
+  };
+  return Object.assign(load, {
+    setRenderer(r: WebGLRenderer) {
+      renderer = r;
+      void ready?.then((loaders) => loaders.detect(r));
+    },
+    dispose() {
+      void ready?.then((loaders) => loaders.dispose());
+      ready = null;
+    },
+  });
+}
+
+/**
+ * Unlit materials (KHR_materials_unlit) carry their light baked in, like the panoramas around
+ * them, which the backdrop shows untouched: they skip tone mapping too, so an unlit prop shows the
+ * colours its maker chose. Lit materials keep the renderer's tone mapping.
+ */
+function showUnlitAsAuthored(root: Object3D): void {
+  root.traverse((object) => {
+    const material = (object as Object3D & { material?: Material | Material[] }).material;
+    for (const m of Array.isArray(material) ? material : material ? [material] : []) if ((m as MeshBasicMaterial).isMeshBasicMaterial) m.toneMapped = false;
+  });
+}
+
+function describe(error: unknown, url: string): string {
+  const path = new URL(url).pathname.split('/').slice(-2).join('/');
+  if (error instanceof Error && error.message) return `"${path}" could not be loaded: ${error.message}`;
+  return `"${path}" could not be loaded (missing, or not a glTF/GLB file)`;
+}

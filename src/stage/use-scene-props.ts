@@ -1,0 +1,83 @@
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Material, Object3D, Texture } from 'three';
+import type { EditionCut, Scene, SceneClock, StoryPackage } from '../story';
+import { type LoadedModel, ModelLibrary, assetUrl } from '../media';
+import { nextScenes } from './next-scenes';
+
+type Prop = Scene['props'][number];
+
+/** A prop whose model is loaded, ready to be placed. */
+export interface PlacedProp {
+  readonly prop: Prop;
+  readonly url: string;
+  readonly model: LoadedModel;
+}
+
+export interface SceneProps {
+  /** 'loading' while any of the scene's props is still loading (failed ones are skipped). */
+  readonly status: 'loading' | 'ready';
+  readonly placed: readonly PlacedProp[];
+}
+
+/**
+ * The glTF props of the scene: one model library for the stage, holding the models of this scene
+ * and of the scenes it leads to (preloaded while it plays) and disposing the rest. Scene time
+ * stands still while the scene's props load (`holding-props`), so nothing is missed.
+ */
+export function useSceneProps(story: StoryPackage, cut: EditionCut, sceneId: string, filmBase: URL, clock: SceneClock): SceneProps {
+  const library = useModelLibrary();
+  useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
+  const urlsOf = (id: string) => (story.scenes[id]?.props ?? []).map((p) => assetUrl(filmBase, p.src));
+  const wantedKey = [...new Set([sceneId, ...nextScenes(story, cut, sceneId)].flatMap(urlsOf))].join('\n');
+  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
+  useWarmModels(library, wantedKey);
+
+  const placed: PlacedProp[] = [];
+  let status: SceneProps['status'] = 'ready';
+  for (const prop of story.scenes[sceneId]?.props ?? []) {
+    const url = assetUrl(filmBase, prop.src);
+    const state = library.state(url);
+    if (state.status === 'loading') status = 'loading';
+    else if (state.status === 'ready') placed.push({ prop, url, model: state.model });
+  }
+  useEffect(() => {
+    if (status === 'loading') clock.pause('holding-props');
+    else clock.resume('holding-props');
+  }, [clock, status]);
+  useEffect(() => () => clock.resume('holding-props'), [clock]);
+  return { status, placed: status === 'ready' ? placed : [] };
+}
+
+/**
+ * Uploads the textures and compiles the shaders of every wanted model as soon as it loads, so
+ * entering a preloaded scene costs no upload or compile on its first frame.
+ */
+function useWarmModels(library: ModelLibrary, wantedKey: string): void {
+  const { gl, camera, scene } = useThree();
+  const warmed = useMemo(() => new WeakSet<Object3D>(), []);
+  const version = useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
+  useEffect(() => {
+    for (const url of wantedKey ? wantedKey.split('\n') : []) {
+      const state = library.state(url);
+      if (state.status !== 'ready' || warmed.has(state.model.scene)) continue;
+      warmed.add(state.model.scene);
+      state.model.scene.traverse((object) => {
+        const material = (object as Object3D & { material?: Material | Material[] }).material;
+        for (const m of Array.isArray(material) ? material : material ? [material] : [])
+          for (const value of Object.values(m)) if ((value as Texture | null)?.isTexture) gl.initTexture(value as Texture);
+      });
+      // With the stage's scene as target, so the shaders match its lights.
+      gl.compileAsync(state.model.scene, camera, scene).catch((error: unknown) => console.warn(`stage: compiling the shaders of "${url}" failed early:`, error));
+    }
+  }, [library, version, wantedKey, warmed, gl, camera, scene]);
+}
+
+/** The stage's model library, told about the renderer (for KTX2) and disposed with the stage. */
+function useModelLibrary(): ModelLibrary {
+  const [library] = useState(() => new ModelLibrary());
+  const gl = useThree((s) => s.gl);
+  useEffect(() => library.setRenderer(gl), [library, gl]);
+  useEffect(() => () => library.dispose(), [library]);
+  return library;
+}
