@@ -2,3 +2,4 @@ export { assetUrl, filmBaseUrl } from './asset-url';
 export { type TextureState, TextureLibrary } from './texture-library';
 export { SubtitleTracks } from './subtitle-tracks';
 export { type VideoState, VideoLibrary } from './video-library';
+export { type SparkModule, type SplatState, SplatLibrary, loadSpark, sparkIfLoaded } from './splat-library';

@@ -17,6 +17,7 @@ import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
+import { SplatWorld } from './SplatWorld';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -24,6 +25,8 @@ export const CHOICE_DWELL_MS = 2000;
 export interface StageProps {
   /** Multisampling, per device profile (off on Quest 2 and phones). */
   readonly antialias: boolean;
+  /** Most Gaussian splats to draw at once, per device profile. */
+  readonly splatBudget: number;
   readonly story: StoryPackage;
   /** The edition's cut: which alternates play. */
   readonly cut: EditionCut;
@@ -184,6 +187,7 @@ function StageContent(props: StageProps) {
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
+      <SplatWorld story={story} cut={cut} sceneId={sceneId} filmBase={filmBase} budget={props.splatBudget} clock={clock} />
       {/* Only controller and hand models are lit; the scene itself is unlit media. */}
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />

@@ -1,0 +1,102 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import type { SparkRenderer } from '@sparkjsdev/spark';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Group } from 'three';
+import { type EditionCut, type SceneClock, type StoryPackage } from '../story';
+import { SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
+import { SCREEN_EYE_HEIGHT, degToRad } from './direction';
+
+export interface SplatWorldProps {
+  readonly story: StoryPackage;
+  readonly cut: EditionCut;
+  readonly sceneId: string;
+  readonly filmBase: URL;
+  /** Most splats to draw at once (the device profile's `splatBudget`). */
+  readonly budget: number;
+  readonly clock: SceneClock;
+}
+
+/**
+ * The scene's Gaussian-splat world, layered over the backdrop: loaded through Spark (imported
+ * only when a scene has one), held while it loads with scene time stopped and the backdrop
+ * showing, the next scenes' worlds preloaded once it is ready, and every world that falls out of
+ * reach disposed.
+ */
+export function SplatWorld({ story, cut, sceneId, filmBase, budget, clock }: SplatWorldProps) {
+  const [library] = useState(() => new SplatLibrary({ budget }));
+  useEffect(() => () => library.dispose(), [library]);
+  useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
+
+  const splat = story.scenes[sceneId]?.splat;
+  const url = splat ? assetUrl(filmBase, splat.src) : null;
+  const state: SplatState | null = url ? library.state(url) : null;
+  const settled = state?.status !== 'loading';
+
+  // The worlds the story may show next, preloaded only once this scene's own world is in, so
+  // they never compete with it for the network or Spark's workers.
+  const scene = story.scenes[sceneId];
+  const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
+  const nextUrls = settled ? nextScenes.flatMap((s) => (story.scenes[s]?.splat ? [assetUrl(filmBase, story.scenes[s]!.splat!.src)] : [])) : [];
+  const wantedKey = [...new Set([...(url ? [url] : []), ...nextUrls])].join('\n');
+  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
+
+  // Scene time stands still while the stage holds for the world.
+  const holding = state?.status === 'loading';
+  useEffect(() => {
+    if (holding) clock.pause('holding-splat');
+    else clock.resume('holding-splat');
+  }, [clock, holding]);
+  useEffect(() => () => clock.resume('holding-splat'), [clock]);
+  useEffect(() => {
+    if (state?.status === 'failed') console.warn(`${state.error}; showing the backdrop without it`);
+  }, [state]);
+
+  // For tests and diagnostics: the world's status and the files of the worlds held in memory.
+  const canvas = useThree((s) => s.gl.domElement);
+  const held = [...new Set([...(url ? [url] : []), ...nextUrls])].filter((u) => library.state(u).status === 'ready');
+  useEffect(() => {
+    canvas.dataset['splat'] = state ? state.status : 'none';
+    canvas.dataset['splatWorlds'] = held.map((u) => u.split('/').pop()).join(' ');
+  });
+
+  const offset = useRef<Group>(null);
+  // World space has the floor at y = 0: in XR that is the local-floor reference space; on screens
+  // the camera sits at the origin, so the world is lowered to put the eye at standing height.
+  useFrame(({ gl }) => {
+    if (offset.current) offset.current.position.y = gl.xr.isPresenting ? 0 : -SCREEN_EYE_HEIGHT;
+  });
+
+  if (!splat || state?.status !== 'ready') return null;
+  const [rx, ry, rz] = splat.rotation;
+  return (
+    <>
+      <SparkLayer budget={budget} />
+      <group ref={offset} position={[0, -SCREEN_EYE_HEIGHT, 0]}>
+        <group position={splat.position} rotation={[degToRad(rx), degToRad(ry), degToRad(rz)]} scale={splat.scale}>
+          <primitive object={state.mesh} />
+        </group>
+      </group>
+    </>
+  );
+}
+
+/**
+ * Spark's renderer: one mesh in the scene that draws every SplatMesh in it, sorted together. It
+ * lives while a world is on show and is disposed (its sort and LoD workers and buffers) after.
+ */
+function SparkLayer({ budget }: { budget: number }) {
+  const gl = useThree((s) => s.gl);
+  const [spark, setSpark] = useState<SparkRenderer | null>(null);
+  useEffect(() => {
+    const module = sparkIfLoaded();
+    if (!module) return;
+    // lodSplatCount: the most splats Spark's level of detail draws (its default is 0.5–2.5 M by platform).
+    const renderer = new module.SparkRenderer({ renderer: gl, lodSplatCount: budget });
+    setSpark(renderer);
+    return () => {
+      renderer.removeFromParent();
+      renderer.dispose();
+    };
+  }, [gl, budget]);
+  return spark ? <primitive object={spark} /> : null;
+}
