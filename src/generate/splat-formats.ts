@@ -120,3 +120,41 @@ export function writeSpzPayload(splats: readonly Splat[]): Uint8Array {
   });
   return out;
 }
+
+const KSPLAT_HEADER_BYTES = 4096;
+const KSPLAT_SECTION_HEADER_BYTES = 1024;
+const KSPLAT_BYTES_PER_SPLAT = 44;
+
+/**
+ * mkkellogg's GaussianSplats3D .ksplat (version 0.1), uncompressed (compression level 0) in one
+ * section with no SH: a 4096-byte header (version, section and splat counts, compression level,
+ * scene centre), a 1024-byte section header (counts, storage size; buckets only matter for
+ * level 1), then 44 bytes a splat: centre 3×f32, linear scale 3×f32, rotation w x y z 4×f32,
+ * RGBA 4×u8.
+ */
+export function writeKsplat(splats: readonly Splat[]): Uint8Array {
+  const n = splats.length;
+  const out = new Uint8Array(KSPLAT_HEADER_BYTES + KSPLAT_SECTION_HEADER_BYTES + n * KSPLAT_BYTES_PER_SPLAT);
+  const view = new DataView(out.buffer);
+  out[0] = 0; // version major
+  out[1] = 1; // version minor
+  view.setUint32(4, 1, true); // max sections
+  view.setUint32(8, 1, true); // sections
+  view.setUint32(12, n, true); // max splats
+  view.setUint32(16, n, true); // splats
+  view.setUint16(20, 0, true); // compression level
+  const section = KSPLAT_HEADER_BYTES;
+  view.setUint32(section, n, true); // splats
+  view.setUint32(section + 4, n, true); // max splats
+  view.setUint32(section + 28, n * KSPLAT_BYTES_PER_SPLAT, true); // storage bytes
+  const data = section + KSPLAT_SECTION_HEADER_BYTES;
+  splats.forEach((s, i) => {
+    const o = data + i * KSPLAT_BYTES_PER_SPLAT;
+    s.position.forEach((v, j) => view.setFloat32(o + j * 4, v, true));
+    s.scale.forEach((v, j) => view.setFloat32(o + 12 + j * 4, v, true));
+    s.rotation.forEach((v, j) => view.setFloat32(o + 24 + j * 4, v, true));
+    s.color.forEach((c, j) => (out[o + 40 + j] = clampByte(c * 255)));
+    out[o + 43] = clampByte(s.opacity * 255);
+  });
+  return out;
+}

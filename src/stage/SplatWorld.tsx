@@ -92,6 +92,9 @@ function SparkLayer({ budget }: { budget: number }) {
     if (!module) return;
     // lodSplatCount: the most splats Spark's level of detail draws (its default is 0.5–2.5 M by platform).
     const renderer = new module.SparkRenderer({ renderer: gl, lodSplatCount: budget });
+    // After the backdrop spheres (-3, -2), before the fade veil and the hotspots and choices (0),
+    // so a fade through a colour covers the world and the player's own marks stay on top.
+    renderer.renderOrder = -1;
     setSpark(renderer);
     return () => {
       renderer.removeFromParent();

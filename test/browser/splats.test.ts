@@ -20,7 +20,7 @@ async function centre(page: Page, shot?: string): Promise<RGB> {
   for (let dy = -2; dy <= 2; dy++)
     for (let dx = -2; dx <= 2; dx++) {
       const i = ((Math.floor(image.height / 2) + dy) * image.width + Math.floor(image.width / 2) + dx) * 4;
-      for (let c = 0; c < 3; c++) sum[c] += image.data[i + c]!;
+      for (let c = 0; c < 3; c++) sum[c] = sum[c]! + image.data[i + c]!;
     }
   return sum.map((v) => Math.round(v / 25)) as RGB;
 }
@@ -52,7 +52,7 @@ const splatStatus = (page: Page) => page.locator('canvas').getAttribute('data-sp
 const heldWorlds = (page: Page) => page.locator('canvas').getAttribute('data-splat-worlds');
 
 describe('Gaussian-splat worlds', () => {
-  it('shows the pillar ahead from .ply, .splat and .spz over the colour backdrop, and frees worlds out of reach', async () => {
+  it('shows the pillar ahead from .ply, .splat, .spz and .ksplat over the colour backdrop, and frees worlds out of reach', async () => {
     const page = await open('?film=splats&autoplay=1', { viewport });
     await showSceneOnly(page);
 
@@ -82,6 +82,13 @@ describe('Gaussian-splat worlds', () => {
     await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-spz.png');
+
+    // KSPLAT.
+    await choose(page, 'to-ksplat');
+    await waitForApp(page, { scene: 'ksplat' }, 60_000);
+    await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
+    await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
+    await centre(page, '/tmp/splats-ksplat.png');
 
     // A scene without a world: only the backdrop, and only the next scene's world held.
     await choose(page, 'to-plain');

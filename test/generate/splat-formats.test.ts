@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SH_C0, SPZ_FRACTIONAL_BITS, type Splat, writePly, writeSplat, writeSpzPayload } from '../../src/generate/splat-formats';
+import { SH_C0, SPZ_FRACTIONAL_BITS, type Splat, writeKsplat, writePly, writeSplat, writeSpzPayload } from '../../src/generate/splat-formats';
 import { PILLAR_COLOR, splatWorld } from '../../src/generate/splats/world';
 
 const one: Splat = { position: [1.5, -0.25, -3], scale: [0.1, 0.2, 0.05], rotation: [1, 0, 0, 0], color: [0.9, 0.5, 0.1], opacity: 0.8 };
@@ -45,6 +45,19 @@ describe('splat writers', () => {
     expect(bytes[25]).toBe(204); // alpha
   });
 
+  it('writes an uncompressed one-section KSPLAT: 4096 + 1024 header bytes, then 44 bytes a splat', () => {
+    const bytes = writeKsplat([one, one]);
+    const view = new DataView(bytes.buffer);
+    expect([bytes[0], bytes[1]]).toEqual([0, 1]);
+    expect([view.getUint32(8, true), view.getUint32(16, true), view.getUint16(20, true)]).toEqual([1, 2, 0]);
+    expect(view.getUint32(4096, true)).toBe(2);
+    expect(bytes.length).toBe(4096 + 1024 + 2 * 44);
+    const splat = 4096 + 1024 + 44;
+    expect(view.getFloat32(splat + 8, true)).toBe(-3);
+    expect(view.getFloat32(splat + 24, true)).toBe(1);
+    expect([...bytes.slice(splat + 40, splat + 44)]).toEqual([230, 128, 26, 204]);
+  });
+
   it('the committed test world is what the generator writes', () => {
     const assets = resolve(import.meta.dirname, '../fixtures/packages/splats/assets');
     const world = splatWorld();
@@ -52,6 +65,7 @@ describe('splat writers', () => {
     expect(world.filter((s) => s.color === PILLAR_COLOR).every((s) => s.position[2] < -2)).toBe(true);
     expect(Buffer.compare(readFileSync(resolve(assets, 'pillar.ply')), Buffer.from(writePly(world)))).toBe(0);
     expect(Buffer.compare(readFileSync(resolve(assets, 'pillar.splat')), Buffer.from(writeSplat(world)))).toBe(0);
+    expect(Buffer.compare(readFileSync(resolve(assets, 'pillar.ksplat')), Buffer.from(writeKsplat(world)))).toBe(0);
     expect(Buffer.compare(gunzipSync(readFileSync(resolve(assets, 'pillar.spz'))), Buffer.from(writeSpzPayload(world)))).toBe(0);
   });
 });
