@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { PILLAR_COLOR } from '../../src/generate/splats/world';
 import { showSceneOnly, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
+import { lookQuaternion } from './view';
 
 // Splats are slow on software GL: a small viewport, generous waits, nothing timed.
 const viewport = { width: 320, height: 200 };
@@ -47,6 +48,8 @@ async function choose(page: Page, choice: string) {
   // The buttons are hidden with the rest of the overlay (showSceneOnly); a click event still reaches them.
   await button.dispatchEvent('click');
 }
+
+declare const xrDevice: { quaternion: { set(x: number, y: number, z: number, w: number): void } };
 
 const splatStatus = (page: Page) => page.locator('canvas').getAttribute('data-splat');
 const heldWorlds = (page: Page) => page.locator('canvas').getAttribute('data-splat-worlds');
@@ -110,6 +113,24 @@ describe('Gaussian-splat worlds', () => {
     // Spark came in its own chunk, once.
     const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /spark/i.test(n)));
     expect(chunks).toHaveLength(1);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('stands the world on the floor of the headset\'s local-floor space in XR', async () => {
+    const page = await open('?film=splats&autoplay=1', { viewport, emulateXR: true });
+    await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+    await showSceneOnly(page);
+    await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
+    // 25° up from IWER's 1.6 m head, the line of sight meets the pillar 2.8 m above the floor: on
+    // the pillar (0–3.2 m) only if the world is not lowered by the screen eye height as well.
+    const q = lookQuaternion(0, 25);
+    await page.evaluate((q) => xrDevice.quaternion.set(q[0], q[1], q[2], q[3]), q);
+    await nextFrames(page, 4);
+    await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
+    await centre(page, '/tmp/splats-xr.png');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
