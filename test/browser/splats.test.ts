@@ -52,18 +52,25 @@ async function choose(page: Page, choice: string) {
 declare const xrDevice: { quaternion: { set(x: number, y: number, z: number, w: number): void } };
 
 const splatStatus = (page: Page) => page.locator('canvas').getAttribute('data-splat');
+/** What the GPU holds (the canvas's renderer.info.memory), as "textures/geometries". */
+const gpu = async (page: Page) => {
+  const canvas = page.locator('canvas');
+  return `${await canvas.getAttribute('data-textures')}/${await canvas.getAttribute('data-geometries')}`;
+};
 const heldWorlds = (page: Page) => page.locator('canvas').getAttribute('data-splat-worlds');
 
 describe('Gaussian-splat worlds', () => {
   it('shows the pillar ahead from .ply, .splat, .spz and .ksplat over the colour backdrop, and frees worlds out of reach', async () => {
     const page = await open('?film=splats&autoplay=1', { viewport });
     await showSceneOnly(page);
+    const shown: string[] = [];
 
     // PLY: the pillar ahead at yaw 0, the backdrop behind.
     await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
     await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-ply.png');
+    shown.push(await gpu(page));
     await turn(page, 180);
     await expect.poll(async () => near(await centre(page), BACKDROP, 12), SLOW).toBe(true);
     await centre(page, '/tmp/splats-ply-behind.png');
@@ -78,6 +85,7 @@ describe('Gaussian-splat worlds', () => {
     await nextFrames(page, 2);
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-splat.png');
+    shown.push(await gpu(page));
 
     // SPZ.
     await choose(page, 'to-spz');
@@ -85,6 +93,7 @@ describe('Gaussian-splat worlds', () => {
     await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-spz.png');
+    shown.push(await gpu(page));
 
     // KSPLAT.
     await choose(page, 'to-ksplat');
@@ -92,6 +101,7 @@ describe('Gaussian-splat worlds', () => {
     await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-ksplat.png');
+    shown.push(await gpu(page));
 
     // A scene without a world: only the backdrop, and only the next scene's world held.
     await choose(page, 'to-plain');
@@ -99,6 +109,8 @@ describe('Gaussian-splat worlds', () => {
     await expect.poll(() => splatStatus(page), SLOW).toBe('none');
     await expect.poll(() => heldWorlds(page), SLOW).toBe('pillar.ply');
     await expect.poll(async () => near(await centre(page), BACKDROP, 12), SLOW).toBe(true);
+    await nextFrames(page, 4);
+    const plain = await gpu(page);
 
     // Placement: moved 3 m back and turned 90° left, the pillar stands at yaw -135.
     await choose(page, 'to-turned');
@@ -109,6 +121,13 @@ describe('Gaussian-splat worlds', () => {
     await turn(page, -135);
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-turned.png');
+    shown.push(await gpu(page));
+
+    // GPU memory: switching world to world does not pile up textures or geometries, and a scene
+    // without a world holds fewer textures than any with one (Spark's renderer and world freed).
+    const textures = (counts: string) => Number(counts.split('/')[0]);
+    expect(new Set(shown.slice(1, 4)).size).toBe(1);
+    expect(shown.every((counts) => textures(counts) > textures(plain))).toBe(true);
 
     // Spark came in its own chunk, once.
     const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /spark/i.test(n)));
