@@ -65,8 +65,13 @@ describe('Gaussian-splat worlds', () => {
     await showSceneOnly(page);
     const shown: string[] = [];
 
-    // PLY: the pillar ahead at yaw 0, the backdrop behind.
+    // Scene time stood still while the world loaded: the choice offered at 300 ms of scene time
+    // comes only after the world is in (fetching and decoding it takes longer than that).
     await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
+    await page.locator('button[data-choice="to-splat"]').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await splatStatus(page)).toBe('ready');
+
+    // PLY: the pillar ahead at yaw 0, the backdrop behind.
     await expect.poll(() => splatStatus(page), SLOW).toBe('ready');
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-ply.png');
