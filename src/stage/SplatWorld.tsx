@@ -6,6 +6,12 @@ import { type EditionCut, type SceneClock, type StoryPackage } from '../story';
 import { SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
 import { SCREEN_EYE_HEIGHT, degToRad } from './direction';
 
+/**
+ * Most worlds of next scenes held ready beside the current one: a world can run to hundreds of
+ * megabytes, so a scene with many ways on preloads only its first ones (in choice order).
+ */
+const MAX_PRELOADED_WORLDS = 2;
+
 export interface SplatWorldProps {
   readonly story: StoryPackage;
   readonly cut: EditionCut;
@@ -36,7 +42,9 @@ export function SplatWorld({ story, cut, sceneId, filmBase, budget, clock }: Spl
   // they never compete with it for the network or Spark's workers.
   const scene = story.scenes[sceneId];
   const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
-  const nextUrls = settled ? nextScenes.flatMap((s) => (story.scenes[s]?.splat ? [assetUrl(filmBase, story.scenes[s]!.splat!.src)] : [])) : [];
+  const nextUrls = settled
+    ? [...new Set(nextScenes.flatMap((s) => (story.scenes[s]?.splat ? [assetUrl(filmBase, story.scenes[s]!.splat!.src)] : [])))].slice(0, MAX_PRELOADED_WORLDS)
+    : [];
   const wantedKey = [...new Set([...(url ? [url] : []), ...nextUrls])].join('\n');
   useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
 
