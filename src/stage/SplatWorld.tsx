@@ -107,6 +107,9 @@ function SparkLayer({ budget }: { budget: number }) {
     return () => {
       renderer.removeFromParent();
       renderer.dispose();
+      // Spark's dispose frees its targets, textures and workers but not its own mesh's parts.
+      renderer.geometry.dispose();
+      renderer.material.dispose();
     };
   }, [gl, budget]);
   return spark ? <primitive object={spark} /> : null;
