@@ -135,6 +135,7 @@ export function Player(props: PlayerProps) {
       <Stage
         key={canvasKey}
         antialias={profile.antialias}
+        splatBudget={profile.splatBudget}
         story={story}
         cut={cut}
         language={language}

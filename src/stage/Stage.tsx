@@ -21,6 +21,7 @@ import { editionMedia, useBackdropLayout } from './use-backdrop-layout';
 import { XRMediaLayer } from './XRMediaLayer';
 import { ScenePropsLayer } from './Props';
 import { useSceneProps } from './use-scene-props';
+import { SplatWorld } from './SplatWorld';
 
 /** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
 export const CHOICE_DWELL_MS = 2000;
@@ -28,6 +29,8 @@ export const CHOICE_DWELL_MS = 2000;
 export interface StageProps {
   /** Multisampling, per device profile (off on Quest 2 and phones). */
   readonly antialias: boolean;
+  /** Most Gaussian splats to draw at once, per device profile. */
+  readonly splatBudget: number;
   readonly story: StoryPackage;
   /** The edition's cut: which alternates play. */
   readonly cut: EditionCut;
@@ -210,6 +213,7 @@ function StageContent(props: StageProps) {
         />
       </group>
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
+        <SplatWorld story={story} cut={cut} sceneId={sceneId} filmBase={filmBase} budget={props.splatBudget} clock={clock} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
       </group>

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** Spark stood in for by a fake SplatMesh: splat counts by URL, a LoD tree when asked for one. */
+const worlds: Record<string, number> = { 'small.spz': 4000, 'big.ply': 2_000_000, 'broken.splat': -1 };
+const made: FakeMesh[] = [];
+class FakeMesh {
+  readonly options: { url: string; lod?: boolean; lodAbove?: number };
+  numSplats = 0;
+  packedSplats: { lodSplats?: object } | undefined = {};
+  disposed = false;
+  removed = false;
+  readonly initialized: Promise<FakeMesh>;
+  constructor(options: FakeMesh['options']) {
+    this.options = options;
+    made.push(this);
+    const count = worlds[options.url] ?? -1;
+    this.initialized = count < 0 ? Promise.reject(new Error('bad file')) : Promise.resolve(this);
+    this.numSplats = count;
+    // Spark builds a LoD tree only at or above `lodAbove`; the fake lets a test switch it off.
+    if (options.lod && options.lodAbove !== undefined && count >= options.lodAbove && !noLod) this.packedSplats = { lodSplats: {} };
+  }
+  dispose() {
+    this.disposed = true;
+  }
+  removeFromParent() {
+    this.removed = true;
+  }
+}
+let noLod = false;
+vi.mock('@sparkjsdev/spark', () => ({ SplatMesh: FakeMesh }));
+
+const { SplatLibrary } = await import('../../src/media/splat-library');
+
+afterEach(() => {
+  made.length = 0;
+  noLod = false;
+  vi.restoreAllMocks();
+});
+
+describe('SplatLibrary', () => {
+  it('loads a world once, asking Spark for a LoD tree only at or above the budget', async () => {
+    const library = new SplatLibrary({ budget: 300_000 });
+    const [a, b] = await Promise.all([library.load('small.spz'), library.load('small.spz')]);
+    expect(a).toBe(b);
+    expect(a.status).toBe('ready');
+    expect(made).toHaveLength(1);
+    expect(made[0]!.options).toMatchObject({ url: 'small.spz', lod: true, lodAbove: 300_000 });
+    expect(library.state('small.spz')).toMatchObject({ status: 'ready', splats: 4000 });
+  });
+
+  it('shows a world over budget through its LoD tree, and refuses one without, with a warning', async () => {
+    const library = new SplatLibrary({ budget: 300_000 });
+    expect((await library.load('big.ply')).status).toBe('ready');
+    noLod = true;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const other = new SplatLibrary({ budget: 300_000 });
+    expect(await other.load('big.ply')).toEqual({ status: 'over-budget', splats: 2_000_000 });
+    expect(made.at(-1)!.disposed).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('over this device\'s budget of 300000'));
+  });
+
+  it('reports a broken file as failed', async () => {
+    const library = new SplatLibrary({ budget: 300_000 });
+    const state = await library.load('broken.splat');
+    expect(state.status).toBe('failed');
+    expect(state.status === 'failed' && state.error).toContain('could not load broken.splat: bad file');
+  });
+
+  it('disposes worlds that fall out of reach, and one released while it loads', async () => {
+    const library = new SplatLibrary({ budget: 300_000 });
+    const listener = vi.fn();
+    library.subscribe(listener);
+    await library.load('small.spz');
+    expect(listener).toHaveBeenCalledTimes(1);
+    const small = made[0]!;
+    const loading = library.load('big.ply');
+    library.keepOnly(new Set());
+    expect(small.disposed && small.removed).toBe(true);
+    await loading;
+    expect(made[1]!.disposed).toBe(true);
+    expect(library.size).toBe(0);
+  });
+});
