@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { XROrigin, useXR } from '@react-three/xr';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Camera, type Group, Vector3 } from 'three';
@@ -57,6 +57,7 @@ const ROOM_CENTRE: FloorPoint = { x: 0, z: 0 };
 export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
   const origin = useRef<Group>(null);
   const rig = useMemo(() => ({ yaw: 0, recenter: false }), []);
+  const gl = useThree((s) => s.gl);
   const session = useXR((s) => s.session);
   const referenceSpace = useXR((s) => s.originReferenceSpace);
   const alignedRef = useRef(onAligned);
@@ -67,10 +68,11 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
     rig.recenter = session !== undefined;
     if (!session) {
       rig.yaw = 0;
+      delete gl.domElement.dataset['rigYaw'];
       origin.current?.position.set(0, 0, 0);
       origin.current?.rotation.set(0, 0, 0);
     }
-  }, [session, rig]);
+  }, [session, rig, gl]);
   // The system's recenter (holding the headset's Meta button) resets the tracked space to where
   // the viewer faces now; the scene's start direction goes back in front of them with it.
   useEffect(() => {
@@ -110,7 +112,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
       if (presenting && arriving.align === 'gaze') {
         camera.getWorldDirection(_forward);
         const gaze = yawPitchFromDirection(_forward, _look).yaw;
-        turnRig(group, camera, rig, gazeAlignedRigYaw(rig.yaw, view.start.yaw, gaze), false);
+        turnRig(group, camera, state.gl.domElement, rig, gazeAlignedRigYaw(rig.yaw, view.start.yaw, gaze), false);
       }
       aligned = true;
     }
@@ -130,7 +132,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
         let flick = flicks.get(side);
         if (!flick) flicks.set(side, (flick = createFlickDetector()));
         const turn = flick(x);
-        if (turn !== 0) turnRig(group, camera, rig, wrapYaw(rig.yaw + turn * SNAP_TURN_DEG), false);
+        if (turn !== 0) turnRig(group, camera, state.gl.domElement, rig, wrapYaw(rig.yaw + turn * SNAP_TURN_DEG), false);
         let hold = holds.get(side);
         if (!hold) holds.set(side, (hold = createLongPress()));
         if (hold((pad.buttons[1]?.value ?? 0) >= SQUEEZE_PRESSED, now)) rig.recenter = true;
@@ -138,7 +140,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
 
     if (rig.recenter) {
       rig.recenter = false;
-      turnRig(group, camera, rig, recenterRigYaw(view.start.yaw, headYaw(camera)), true);
+      turnRig(group, camera, state.gl.domElement, rig, recenterRigYaw(view.start.yaw, headYaw(camera)), true);
       aligned = true;
     }
     if (aligned) alignedRef.current();
@@ -157,7 +159,7 @@ function headYaw(camera: Camera): number {
  * Turns the rig to `yaw`, pivoting on the head (it stays where it stands in the world), or, when
  * recentering, bringing the head back over the scene's centre, where the film was authored from.
  */
-function turnRig(group: Group, camera: Camera, rig: { yaw: number }, yaw: number, toCentre: boolean): void {
+function turnRig(group: Group, camera: Camera, canvas: HTMLElement, rig: { yaw: number }, yaw: number, toCentre: boolean): void {
   _headLocal.x = camera.position.x;
   _headLocal.z = camera.position.z;
   if (toCentre) Object.assign(_headWorld, ROOM_CENTRE);
@@ -172,4 +174,6 @@ function turnRig(group: Group, camera: Camera, rig: { yaw: number }, yaw: number
   group.rotation.set(0, -degToRad(yaw), 0);
   // The gaze is measured this frame, after this: the head's world pose must already follow.
   group.updateMatrixWorld(true);
+  // Named on the canvas, for tests and for anyone inspecting the page.
+  canvas.dataset['rigYaw'] = String(Math.round(yaw));
 }
