@@ -56,16 +56,18 @@ const ROOM_CENTRE: FloorPoint = { x: 0, z: 0 };
  */
 export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
   const origin = useRef<Group>(null);
-  const rig = useMemo(() => ({ yaw: 0, recenter: false }), []);
+  const rig = useMemo(() => ({ yaw: 0, recenter: false, entered: false }), []);
   const gl = useThree((s) => s.gl);
   const session = useXR((s) => s.session);
   const referenceSpace = useXR((s) => s.originReferenceSpace);
   const alignedRef = useRef(onAligned);
   alignedRef.current = onAligned;
 
-  // Entering the headset faces the scene's start direction; leaving it puts the rig back.
+  // Entering the headset lays the scene's start direction along the tracked space's forward (where
+  // the headset was last recentered), whichever way the head turns at that moment; leaving it puts
+  // the rig back.
   useEffect(() => {
-    rig.recenter = session !== undefined;
+    rig.entered = session !== undefined;
     if (!session) {
       rig.yaw = 0;
       delete gl.domElement.dataset['rigYaw'];
@@ -138,6 +140,11 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
         if (hold((pad.buttons[1]?.value ?? 0) >= SQUEEZE_PRESSED, now)) rig.recenter = true;
       }
 
+    if (rig.entered) {
+      rig.entered = false;
+      placeRig(group, state.gl.domElement, rig, view.start.yaw, ROOM_CENTRE);
+      aligned = true;
+    }
     if (rig.recenter) {
       rig.recenter = false;
       turnRig(group, camera, state.gl.domElement, rig, recenterRigYaw(view.start.yaw, headYaw(camera)), true);
@@ -168,9 +175,13 @@ function turnRig(group: Group, camera: Camera, canvas: HTMLElement, rig: { yaw: 
     _headWorld.x += group.position.x;
     _headWorld.z += group.position.z;
   }
-  rigOriginFor(_headWorld, _headLocal, yaw, _origin);
+  placeRig(group, canvas, rig, yaw, rigOriginFor(_headWorld, _headLocal, yaw, _origin));
+}
+
+/** Sets the rig's yaw and the origin's place on the floor. */
+function placeRig(group: Group, canvas: HTMLElement, rig: { yaw: number }, yaw: number, origin: FloorPoint): void {
   rig.yaw = yaw;
-  group.position.set(_origin.x, 0, _origin.z);
+  group.position.set(origin.x, 0, origin.z);
   group.rotation.set(0, -degToRad(yaw), 0);
   // The gaze is measured this frame, after this: the head's world pose must already follow.
   group.updateMatrixWorld(true);

@@ -10,7 +10,7 @@ import { nearestSector } from '../../src/generate/comfort';
  * centred on yaw k × 30), whose first scene opens on yaw 60 with a hotspot at yaw 90.
  */
 const open = usePlayer();
-const screen = { width: 480, height: 300 };
+const desk = { width: 480, height: 300 };
 const headset = { width: 480, height: 270 };
 
 type Quat = [number, number, number, number];
@@ -53,19 +53,19 @@ const turnHead = (page: Page, q: Quat) => page.evaluate((q) => xrDevice.quaterni
 
 describe('on a screen', () => {
   it('opens the scene on its start direction, and R turns back to it after looking away', async () => {
-    const page = await open('?film=comfort&autoplay=1', { viewport: screen });
+    const page = await open('?film=comfort&autoplay=1', { viewport: desk });
     await waitForApp(page, { status: 'playing', scene: 'dial', media: 'ready' });
     await showSceneOnly(page);
     await nextFrames(page, 3);
-    expect(await sectorAt(page, centre(screen))).toBe(2);
+    expect(await sectorAt(page, centre(desk))).toBe(2);
     await page.screenshot({ path: 'test/.artifacts/input-start.png' });
     // Turn away with the arrow key until the view has left the start sector.
     await page.keyboard.down('ArrowLeft');
-    await expect.poll(() => sectorAt(page, centre(screen)), { timeout: 10_000 }).toBeLessThan(1);
+    await expect.poll(() => sectorAt(page, centre(desk)), { timeout: 10_000 }).toBeLessThan(1);
     await page.keyboard.up('ArrowLeft');
     await page.keyboard.press('r');
     await nextFrames(page, 2);
-    expect(await sectorAt(page, centre(screen))).toBe(2);
+    expect(await sectorAt(page, centre(desk))).toBe(2);
     // A mouse and keyboard computer is no phone: no orientation option.
     expect(await page.locator('button.magic-window').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
@@ -73,14 +73,14 @@ describe('on a screen', () => {
   });
 
   it('cuts to the next scene on its start direction', async () => {
-    const page = await open('?film=comfort&autoplay=1', { viewport: screen });
+    const page = await open('?film=comfort&autoplay=1', { viewport: desk });
     await waitForApp(page, { status: 'playing', scene: 'dial', media: 'ready' });
     await page.locator('button[data-choice="turn"]').focus();
     await page.keyboard.press('Enter');
     await waitForApp(page, { status: 'playing', scene: 'turned', media: 'ready' });
     await showSceneOnly(page);
     await nextFrames(page, 3);
-    expect(await sectorAt(page, centre(screen))).toBe(-3);
+    expect(await sectorAt(page, centre(desk))).toBe(-3);
     await page.screenshot({ path: 'test/.artifacts/input-cut.png' });
     await page.context().close();
   });
