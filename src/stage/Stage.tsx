@@ -171,11 +171,12 @@ function StageContent(props: StageProps) {
   }, [tracker, sceneId, showScene, dwelledKey, choiceKey, places]);
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
+  const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
   const head = useRef<Group>(null);
 
   return (
     <>
-      <ViewerRig scene={{ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }} shown={showScene} view={view} onAligned={onAligned} />
+      <ViewerRig scene={rigScene} shown={showScene} view={view} onAligned={onAligned} />
       <ScreenLook view={view} hover={hover} magic={props.magic} />
       <GazeDriver tracker={tracker} hover={hover} head={head} />
       <group ref={head}>
