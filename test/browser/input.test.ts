@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
-import { lookQuaternion } from './view';
+import { choicePanelPoint, lookQuaternion, screenFieldOfView, screenPoint } from './view';
 import { nearestSector } from '../../src/generate/comfort';
 
 /**
@@ -102,22 +102,29 @@ describe('on a phone', () => {
     await orient(100, 0, -90);
     await nextFrames(page, 3);
     expect(await sectorAt(page, centre(phone))).toBe(2);
-    // Turning the phone 30° clockwise (alpha falls) brings the hotspot at yaw 90 into view; hold it there.
-    await orient(70, 0, -90);
-    await nextFrames(page, 2);
-    expect(await sectorAt(page, centre(phone))).toBe(3);
-    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The east sector.');
-    await page.screenshot({ path: 'test/.artifacts/input-magic-window.png' });
-    // A finger dragging right by 60° of view turns it left by 60° on top of the phone.
+    // A finger dragging right by 30° of view turns it left by 30° on top of the phone: yaw 30.
     await page.evaluate((dx) => {
       const canvas = document.querySelector('canvas')!;
       const at = (type: string, x: number) => new PointerEvent(type, { pointerId: 3, pointerType: 'touch', isPrimary: true, clientX: x, clientY: 150, bubbles: true, buttons: 1 });
       canvas.dispatchEvent(at('pointerdown', 50));
       for (let i = 1; i <= 6; i++) window.dispatchEvent(at('pointermove', 50 + (dx * i) / 6));
       window.dispatchEvent(at('pointerup', 50 + dx));
-    }, (60 * phone.height) / 75);
+    }, (30 * phone.height) / 75);
     await nextFrames(page, 2);
     expect(await sectorAt(page, centre(phone))).toBe(1);
+    // Turning the phone 60° clockwise (alpha falls) brings the hotspot at yaw 90 into view; hold it there.
+    await orient(40, 0, -90);
+    await nextFrames(page, 2);
+    expect(await sectorAt(page, centre(phone))).toBe(3);
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The east sector.');
+    await expect.poll(() => page.locator('button[data-choice]').allTextContents()).toContain('Go east');
+    await nextFrames(page, 3);
+    await page.screenshot({ path: 'test/.artifacts/input-magic-window.png' });
+    // The new choices were placed where the phone looked (yaw 90, level); a tap on "Go east" takes it.
+    const { place } = choicePanelPoint(2, 3, { yaw: 90, pitch: 0 }, screenFieldOfView(phone));
+    const target = screenPoint({ yaw: 90, pitch: 0 }, place, phone, 2.2);
+    await page.touchscreen.tap(target.x, target.y);
+    await waitForApp(page, { status: 'ended', scene: 'done' });
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
