@@ -14,7 +14,7 @@ import {
   offeredChoices,
 } from '../story';
 import { SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
-import { type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
+import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
@@ -65,6 +65,9 @@ export function Player(props: PlayerProps) {
   );
   const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
   const [view] = useState(() => createScreenView());
+  const [magic] = useState(() => new MagicWindow());
+  const [magicOn, setMagicOn] = useState(false);
+  useEffect(() => () => magic.disable(), [magic]);
   const [libraries] = useState(() => ({ textures: new TextureLibrary(), videos: new VideoLibrary() }));
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
@@ -147,6 +150,7 @@ export function Player(props: PlayerProps) {
         clock={clock}
         setAttentionReporter={viewing.setAttentionReporter}
         view={view}
+        magic={magic}
         xrStore={xrStore}
         libraries={libraries}
         filmBase={filmBase}
@@ -195,6 +199,21 @@ export function Player(props: PlayerProps) {
         <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? text.resume : text.pause}
         </button>
+        {!xrSession && MagicWindow.available() && (
+          <button
+            type="button"
+            className="magic-window"
+            aria-pressed={magicOn}
+            // iOS grants the phone's orientation only from a tap, so the permission is asked here.
+            onClick={() => {
+              if (!magic.enabled) return void magic.enable().then(setMagicOn);
+              magic.disable();
+              setMagicOn(false);
+            }}
+          >
+            {text.moveToLook}
+          </button>
+        )}
         <FullscreenButton enter={text.fullscreen} exit={text.exitFullscreen} />
         <EnterVRButton store={xrStore} label={text.enterVR} />
       </div>

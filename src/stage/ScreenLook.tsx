@@ -1,7 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { degToRad, yawDelta } from './direction';
-import { type ScreenView, clampPitch } from './view';
+import type { MagicWindow } from './magic-window';
+import { type ScreenView, clampPitch, recenterView } from './view';
 
 /** The mouse or pen pointer while it hovers the canvas, in normalised device coordinates. */
 export interface HoverPointer {
@@ -13,19 +14,25 @@ export interface HoverPointer {
 export interface ScreenLookProps {
   readonly view: ScreenView;
   readonly hover: HoverPointer;
+  /** The phone's orientation, when the viewer turned "move your phone to look around" on. */
+  readonly magic: MagicWindow;
 }
 
 const KEY_TURN_DEG_PER_S = 90;
 const TURN_TO_TARGET_PER_S = 5;
 
 /**
- * Plain-screen looking: drag (mouse or touch) to look around, arrow keys to turn, and smooth turns
- * toward "Look at" targets. Writes the camera rotation directly each frame; inactive in XR, where
- * the headset owns the camera.
+ * Plain-screen looking: drag (mouse or touch) to look around, arrow keys to turn, R to recenter on
+ * the scene's start direction, smooth turns toward "Look at" targets, and on phones the phone's own
+ * movement (magic window), with drags adding to its yaw. Writes the camera rotation directly each
+ * frame; inactive in XR, where the headset owns the camera.
  */
-export function ScreenLook({ view, hover }: ScreenLookProps) {
+export function ScreenLook({ view, hover, magic }: ScreenLookProps) {
   const gl = useThree((s) => s.gl);
-  const keys = useArrowKeys();
+  const keys = useLookKeys(view);
+  // The phone's yaw at the last reading used: the view turns by its changes, so drags, cuts and
+  // recentering (which set the view's yaw) compose with it.
+  const phone = useMemo(() => ({ yaw: null as number | null, count: -1 }), []);
 
   useEffect(() => {
     const canvas = gl.domElement;
@@ -44,7 +51,8 @@ export function ScreenLook({ view, hover }: ScreenLookProps) {
       const k = degreesPerPixel();
       // Dragging moves the world with the pointer, as in every 360° viewer.
       view.yaw -= (e.clientX - drag.x) * k;
-      view.pitch = clampPitch(view.pitch + (e.clientY - drag.y) * k);
+      // Following the phone, its tilt owns the pitch: a drag only adds yaw.
+      if (!magic.enabled) view.pitch = clampPitch(view.pitch + (e.clientY - drag.y) * k);
       drag.x = e.clientX;
       drag.y = e.clientY;
     };
@@ -67,7 +75,7 @@ export function ScreenLook({ view, hover }: ScreenLookProps) {
       window.removeEventListener('pointercancel', onUp);
       canvas.removeEventListener('pointerleave', onLeave);
     };
-  }, [gl, view, hover]);
+  }, [gl, view, hover, magic]);
 
   useFrame((state, delta) => {
     if (state.gl.xr.isPresenting) return;
@@ -75,31 +83,49 @@ export function ScreenLook({ view, hover }: ScreenLookProps) {
     if (keys.left !== keys.right || keys.up !== keys.down) view.target = null;
     view.yaw += ((keys.right ? 1 : 0) - (keys.left ? 1 : 0)) * KEY_TURN_DEG_PER_S * step;
     view.pitch = clampPitch(view.pitch + ((keys.up ? 1 : 0) - (keys.down ? 1 : 0)) * KEY_TURN_DEG_PER_S * step);
+    const reading = magic.enabled ? magic.reading : null;
+    if (reading) {
+      if (phone.count !== magic.readingCount) {
+        if (phone.yaw !== null) view.yaw += yawDelta(phone.yaw, reading.yaw);
+        phone.yaw = reading.yaw;
+        phone.count = magic.readingCount;
+      }
+      view.pitch = clampPitch(reading.pitch);
+      view.roll = reading.roll;
+    } else {
+      phone.yaw = null;
+      view.roll = 0;
+    }
     if (view.target) {
       const t = 1 - Math.exp(-TURN_TO_TARGET_PER_S * step);
       const dy = yawDelta(view.yaw, view.target.yaw);
-      const dp = view.target.pitch - view.pitch;
+      const dp = reading ? 0 : view.target.pitch - view.pitch;
       view.yaw += dy * t;
       view.pitch += dp * t;
       if (Math.abs(dy) < 0.05 && Math.abs(dp) < 0.05) {
         view.yaw = view.target.yaw;
-        view.pitch = view.target.pitch;
+        if (!reading) view.pitch = view.target.pitch;
         view.target = null;
       }
     }
     view.yaw = ((((view.yaw + 180) % 360) + 360) % 360) - 180;
     // three's camera looks down -Z; turning right (positive yaw) is a negative rotation about +Y.
-    state.camera.rotation.set(degToRad(view.pitch), -degToRad(view.yaw), 0, 'YXZ');
+    state.camera.rotation.set(degToRad(view.pitch), -degToRad(view.yaw), degToRad(view.roll), 'YXZ');
   });
   return null;
 }
 
-function useArrowKeys() {
+/** Arrow keys held (read each frame), and R, which recenters at once. */
+function useLookKeys(view: ScreenView) {
   const keys = useMemo(() => ({ left: false, right: false, up: false, down: false }), []);
   useEffect(() => {
     const set = (e: KeyboardEvent, down: boolean) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+      if ((e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        if (down && !e.repeat) recenterView(view);
+        return;
+      }
       const name = ({ ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const)[e.key as 'ArrowLeft'];
       if (!name) return;
       keys[name] = down;
@@ -116,6 +142,6 @@ function useArrowKeys() {
       window.removeEventListener('keyup', onUp);
       window.removeEventListener('blur', onBlur);
     };
-  }, [keys]);
+  }, [keys, view]);
   return keys;
 }

@@ -1,6 +1,6 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
@@ -11,6 +11,8 @@ import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspo
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
+import type { MagicWindow } from './magic-window';
+import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
 import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
@@ -47,6 +49,8 @@ export interface StageProps {
   /** The shell asks the stage to report attention gathered so far (before each clock tick). */
   readonly setAttentionReporter: (report: () => void) => void;
   readonly view: ScreenView;
+  /** The phone's orientation as a way to look around (magic window), turned on by the viewer. */
+  readonly magic: MagicWindow;
   readonly xrStore: PlayerXRStore;
   readonly libraries: MediaLibraries;
   readonly filmBase: URL;
@@ -118,11 +122,14 @@ function StageContent(props: StageProps) {
   const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
   const size = useThree((s) => s.size);
   const [facing, setFacing] = useState({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
+  // Bumped when the viewer is turned to the scene's start direction (a cut, recentering).
+  const [aligned, setAligned] = useState(0);
+  const onAligned = useCallback(() => setAligned((n) => n + 1), []);
   useEffect(() => {
     camera.getWorldDirection(_dir);
     const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
     setFacing({ ...(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
-  }, [offeredKey, session, camera, view, size]);
+  }, [offeredKey, session, camera, view, size, aligned]);
 
   // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
   const sendRef = useRef(send);
@@ -188,6 +195,7 @@ function StageContent(props: StageProps) {
   }, [tracker, sceneId, showScene, dwelledKey, choiceKey, places]);
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
+  const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
   const head = useRef<Group>(null);
   // World content (props, 3D hotspots): the floor at y = 0 under the viewer. In XR that is the
   // local-floor space itself; on screens the camera sits at the origin, so the world goes down.
@@ -195,7 +203,8 @@ function StageContent(props: StageProps) {
 
   return (
     <>
-      <ScreenLook view={view} hover={hover} />
+      <ViewerRig scene={rigScene} shown={showScene} view={view} onAligned={onAligned} />
+      <ScreenLook view={view} hover={hover} magic={props.magic} />
       <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />

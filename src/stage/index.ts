@@ -3,3 +3,4 @@ export type { MediaLibraries, MediaStatus } from './use-scene-media';
 export { type ScreenView, createScreenView } from './view';
 export { directionFromYawPitch, yawPitchFromDirection } from './direction';
 export { hotspotAim, type HotspotAim } from './direction';
+export { MagicWindow } from './magic-window';
