@@ -26,6 +26,7 @@ import { useFirstTimeHint } from './first-time-hint';
 import { SUBTITLE_SCALE, type SubtitleSize } from './settings';
 import { uiText } from './ui-text';
 import { useViewing } from './viewing';
+import { testHooks } from './test-hooks';
 
 export interface PlayerProps {
   readonly story: StoryPackage;
@@ -65,7 +66,12 @@ export function Player(props: PlayerProps) {
   );
   const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
   const [view] = useState(() => createScreenView());
-  const [libraries] = useState(() => ({ textures: new TextureLibrary(), videos: new VideoLibrary() }));
+  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
+  const [libraries] = useState(() => {
+    const log = testHooks().mediaLog;
+    const textures = new TextureLibrary({ budget: profile.mediaBudget, maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
+    return { textures, videos: new VideoLibrary() };
+  });
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
     () => () => {
@@ -77,7 +83,6 @@ export function Player(props: PlayerProps) {
   // Video starts muted (browsers allow that without a gesture); sound comes with the viewer's click.
   const [sound, setSound] = useState(props.userActivated);
   useEffect(() => libraries.videos.setMuted(!sound), [libraries, sound]);
-  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
