@@ -178,6 +178,12 @@ export function Player(props: PlayerProps) {
         </p>
       )}
       {restoring && <p className="notice">{text.restoring}</p>}
+      {/* A choice made before its scene was ready: the last picture holds, and this says why. */}
+      {started.current && mediaStatus.status === 'loading' && (
+        <p className="media-loading" aria-hidden="true">
+          {text.loading}
+        </p>
+      )}
       {mediaStatus.status === 'failed' && (
         <p className="notice" title={mediaStatus.detail}>
           {text.mediaFailed}
