@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MARKS } from '../../src/generate/formats';
-import { pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -20,7 +20,7 @@ const near = (a: readonly number[], b: readonly number[]) => a.every((v, i) => M
 /** Turns the view with the hotspot's "Look at" button and waits until the centre shows `colour`. */
 async function lookAt(page: Page, hotspot: string, colour: readonly number[]) {
   await page.locator(`button[data-hotspot="${hotspot}"]`).evaluate((b: HTMLButtonElement) => b.click());
-  await expect.poll(() => centreColour(page), { timeout: 10_000, message: `centre colour looking at ${hotspot}` }).toSatisfy((c: number[]) => near(c, colour));
+  await expect.poll(() => centreColour(page), { timeout: 20_000, message: `centre colour looking at ${hotspot}` }).toSatisfy((c: number[]) => near(c, colour));
 }
 
 async function choose(page: Page, choice: string, scene: string) {
@@ -37,6 +37,7 @@ describe('panorama image formats', () => {
       if (format !== 'jpeg') await choose(page, format, format);
       for (const mark of MARKS) await lookAt(page, `${format}-${mark.name}`, mark.colour);
       await lookAt(page, `${format}-front`, MARKS[0]!.colour);
+      await nextFrames(page, 20); // Let the turn settle, for a screenshot to look at.
       await page.screenshot({ path: `/tmp/images-${format}.png` });
       if (format !== 'jpeg') await choose(page, 'back', 'jpeg');
     }
