@@ -11,7 +11,7 @@
  * KTX2 comes from ktx2-encoder (Basis Universal compiled to WebAssembly: runs in Node offline with
  * no native build step). Run: npx tsx src/generate/formats.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -71,7 +71,7 @@ function scene(id: string, title: string, media: SceneMedia, choices: Array<{ id
 /**
  * `formats`: one scene per image format, all reachable from the JPEG scene (so all are preloaded
  * there). `formats-sources`: a scene whose sources the player picks from (an 8192-wide WebP, KTX2
- * and AVIF, a JPEG fallback) and a scene with a poster.
+ * and AVIF, a JPEG fallback), and a panorama and a video with a poster.
  */
 function stories() {
   const back = [{ id: 'back', label: 'Back', to: 'jpeg' }];
@@ -108,9 +108,15 @@ function stories() {
             { src: 'assets/pano.avif', width: WIDTH, type: 'image/avif' },
           ],
         },
-        [{ id: 'poster', label: 'Poster', to: 'poster' }, finish],
+        [{ id: 'poster', label: 'Poster', to: 'poster' }, { id: 'video', label: 'Video', to: 'video' }, finish],
       ),
       poster: scene('poster', 'Poster', { src: 'assets/pano.webp', poster: 'assets/poster.webp' }, [{ id: 'back', label: 'Back', to: 'sources' }]),
+      // The video fixture's test pattern (src/generate/test-video.ts), with the panorama's poster.
+      video: {
+        title: 'Video',
+        media: { type: 'video', src: 'assets/orbit.webm', poster: 'assets/poster.webp' },
+        choices: [{ id: 'back', label: 'Back', to: 'sources' }],
+      },
       end: ending,
     },
   };
@@ -170,6 +176,7 @@ export async function main(): Promise<void> {
     writeFileSync(join(dir, 'story.json'), JSON.stringify(story, null, 2) + '\n');
     for (const name of used[id as keyof typeof used]) writeFileSync(join(dir, 'assets', name), files.get(name)!);
   }
+  copyFileSync(join(PACKAGES, 'video/assets/orbit.webm'), join(PACKAGES, 'formats-sources/assets/orbit.webm'));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -114,4 +114,35 @@ describe('sources and posters', () => {
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('shows a video scene\'s poster until the video has its first frame', async () => {
+    const page = await openAsPhone();
+    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/orbit.webm', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.reload();
+    await waitForApp(page, { status: 'playing', scene: 'sources', media: 'ready' });
+    await showSceneOnly(page);
+    await page.locator('button[data-choice="video"]').evaluate((b: HTMLButtonElement) => b.click());
+    const shown = async () =>
+      (await page.evaluate(() => (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: Array<{ url: string; event: string }> } }).__SIGHTLINE_TEST__.mediaLog))
+        .filter((e) => e.event === 'shown')
+        .map((e) => e.url.split('/assets/')[1]);
+    await expect.poll(shown, { timeout: 15_000 }).toContain('poster.webp');
+    // The poster's colour ahead (the video scene has no hotspots to look at), and not the video yet.
+    expect(near(await centreColour(page), MARKS[0]!.colour)).toBe(true);
+    expect(await shown()).not.toContain('orbit.webm');
+    expect(await page.locator('.player').getAttribute('data-media')).toBe('loading');
+    release();
+    await waitForApp(page, { status: 'playing', scene: 'video', media: 'ready' });
+    await expect.poll(shown, { timeout: 15_000 }).toContain('orbit.webm');
+    // The test pattern replaces the poster's flat red ahead.
+    await expect.poll(async () => near(await centreColour(page), MARKS[0]!.colour)).toBe(false);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
 });
