@@ -26,6 +26,7 @@ import { useFirstTimeHint } from './first-time-hint';
 import { SUBTITLE_SCALE, type SubtitleSize } from './settings';
 import { uiText } from './ui-text';
 import { useViewing } from './viewing';
+import { testHooks } from './test-hooks';
 
 export interface PlayerProps {
   readonly story: StoryPackage;
@@ -68,7 +69,12 @@ export function Player(props: PlayerProps) {
   const [magic] = useState(() => new MagicWindow());
   const [magicOn, setMagicOn] = useState(false);
   useEffect(() => () => magic.disable(), [magic]);
-  const [libraries] = useState(() => ({ textures: new TextureLibrary(), videos: new VideoLibrary() }));
+  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
+  const [libraries] = useState(() => {
+    const log = testHooks().mediaLog;
+    const textures = new TextureLibrary({ budget: profile.mediaBudget, maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
+    return { textures, videos: new VideoLibrary() };
+  });
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
     () => () => {
@@ -80,7 +86,6 @@ export function Player(props: PlayerProps) {
   // Video starts muted (browsers allow that without a gesture); sound comes with the viewer's click.
   const [sound, setSound] = useState(props.userActivated);
   useEffect(() => libraries.videos.setMuted(!sound), [libraries, sound]);
-  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
@@ -178,6 +183,12 @@ export function Player(props: PlayerProps) {
         </p>
       )}
       {restoring && <p className="notice">{text.restoring}</p>}
+      {/* A choice made before its scene was ready: the last picture holds, and this says why. */}
+      {started.current && mediaStatus.status === 'loading' && (
+        <p className="media-loading" aria-hidden="true">
+          {text.loading}
+        </p>
+      )}
       {mediaStatus.status === 'failed' && (
         <p className="notice" title={mediaStatus.detail}>
           {text.mediaFailed}

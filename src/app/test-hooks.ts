@@ -1,3 +1,5 @@
+import type { MediaEvent } from '../media';
+
 /**
  * Hooks a browser test sets before the app loads (with Playwright's addInitScript). Never read
  * from the URL, so viewers cannot change them.
@@ -5,6 +7,8 @@
 interface SightlineTestHooks {
   /** Scene milliseconds per real millisecond, to play long films in seconds. */
   readonly timeScale?: number;
+  /** When set, the media layer appends every fetch, decode, upload and first showing here. */
+  readonly mediaLog?: MediaEvent[];
 }
 
 export function testHooks(): SightlineTestHooks {

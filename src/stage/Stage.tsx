@@ -19,8 +19,8 @@ import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
-import { editionMedia, useBackdropLayout } from './use-backdrop-layout';
 import { XRMediaLayer } from './XRMediaLayer';
+import { MONO_360, layoutOfMedia } from './backdrop-geometry';
 import { ScenePropsLayer } from './Props';
 import { useSceneProps } from './use-scene-props';
 import { SplatWorld } from './SplatWorld';
@@ -110,9 +110,9 @@ function StageContent(props: StageProps) {
   }, [clock, media.status]);
   useEffect(() => () => clock.resume('holding'), [clock]);
   const showScene = status !== 'loading';
-  const layout = useBackdropLayout(story, cut, sceneId, media.status, media.texture);
-  const chosen = editionMedia(story, cut, sceneId);
-  const wantsXRLayer = chosen?.type === 'video' && chosen.xrLayer;
+  // The layout belongs to the picture on show (a held one keeps its own; a fallback alternate its own).
+  const layout = media.texture ? layoutOfMedia(media.shown ?? undefined) : MONO_360;
+  const wantsXRLayer = media.shown?.type === 'video' && media.shown.xrLayer;
   const [xrLayerShown, setXRLayerShown] = useState(false);
 
   // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.

@@ -1,17 +1,20 @@
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Texture } from 'three';
 import { type EditionCut, type Media, type StoryPackage } from '../story';
-import { type TextureLibrary, type VideoLibrary, assetUrl } from '../media';
+import { type SourceSupport, type TextureLibrary, type VideoLibrary, type WantedPicture, assetUrl, pickSource } from '../media';
 
 export type MediaStatus = 'loading' | 'ready' | 'failed';
 
 export interface SceneMedia {
   readonly status: MediaStatus;
-  /** What to show now: the scene's image or video frame, or the held previous one while it loads. */
+  /** What to show now: the scene's picture or video frame, its poster while that loads, or the held previous one. */
   readonly texture: Texture | null;
   readonly color: string;
   /** The scene's video element, when its media is a video that is ready. */
   readonly video: HTMLVideoElement | null;
+  /** The media entry whose picture is on show (its stereo layout and span apply), or null for a colour or placeholder. */
+  readonly shown: Media | null;
   readonly detail: string | undefined;
 }
 
@@ -23,6 +26,8 @@ export interface MediaLibraries {
 /** Shown while no media of a scene can be loaded, so the story goes on around a clear placeholder. */
 const PLACEHOLDER_COLOR = '#24262d';
 
+type Picked = { readonly url: string; readonly width: number | undefined };
+
 /** The scene's media in play order: the edition's choice (primary or an alternate), then the ones after it. */
 function candidates(story: StoryPackage, cut: EditionCut, sceneId: string): Array<{ media: Media; alternate: number }> {
   const scene = story.scenes[sceneId];
@@ -31,20 +36,38 @@ function candidates(story: StoryPackage, cut: EditionCut, sceneId: string): Arra
   return all.slice(Math.min(cut.alternateOf(sceneId), all.length - 1));
 }
 
+/** The file a picture or video is loaded from on this device, with its declared width. */
+function pick(media: Media, support: SourceSupport, filmBase: URL): Picked | null {
+  if (media.type === 'color') return null;
+  const src = pickSource(media, support);
+  return { url: assetUrl(filmBase, src), width: media.sources.find((s) => s.src === src)?.width };
+}
+
 /**
- * Resolves, preloads and holds scene media: the current scene's media and that of the scenes its
- * choices and routes lead to stay loaded (images decoded, videos buffered to their first frame);
- * the rest is disposed. When the media fails to load, the next alternate plays (the story graph
- * does not change); when all fail, a placeholder colour.
+ * Resolves, preloads and holds scene media. Each panorama or video is taken from the best of its
+ * sources the device supports. The current scene's media and that of the scenes its choices and
+ * routes lead to are loaded while the current scene plays (images fetched, decoded and uploaded to
+ * the GPU within the device's memory budget; videos buffered to their first frame); the rest is
+ * disposed. While the scene's own picture loads, its poster shows if it has one, else the previous
+ * picture stays. When the media fails to load, the next alternate plays (the story graph does not
+ * change); when all fail, a placeholder colour.
  */
 export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: string, libraries: MediaLibraries, filmBase: URL): SceneMedia {
   const { textures, videos } = libraries;
+  const gl = useThree((s) => s.gl);
+  useEffect(() => textures.attach(gl), [textures, gl]);
   const scene = story.scenes[sceneId];
   const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
   useSyncExternalStore((listener) => textures.subscribe(listener), () => textures.version);
   useSyncExternalStore((listener) => videos.subscribe(listener), () => videos.version);
-  const stateOf = (media: Media) =>
-    media.type === 'panorama' ? textures.state(assetUrl(filmBase, media.src)) : media.type === 'video' ? videos.state(assetUrl(filmBase, media.src)) : null;
+  const support = textures.support;
+  const picked = (media: Media | undefined) => (media && support ? pick(media, support, filmBase) : null);
+  const stateOf = (media: Media) => {
+    if (media.type === 'color') return null;
+    const p = picked(media);
+    if (!p) return { status: 'loading' as const };
+    return media.type === 'panorama' ? textures.state(p.url) : videos.state(p.url);
+  };
 
   // The first candidate that has not failed; everything after a failure is tried in order.
   let chosen: { media: Media; alternate: number } | null = null;
@@ -53,27 +76,57 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     chosen = c;
     break;
   }
-  const wanted = [chosen?.media, ...nextScenes.map((s) => candidates(story, cut, s)[0]?.media)];
-  const urlsOf = (type: Media['type']) =>
-    [...new Set(wanted.flatMap((m) => (m && m.type === type && 'src' in m ? [assetUrl(filmBase, m.src)] : [])))].join('\n');
-  const imageKey = urlsOf('panorama');
-  const videoKey = urlsOf('video');
-  useEffect(() => textures.keepOnly(new Set(imageKey ? imageKey.split('\n') : [])), [textures, imageKey]);
-  useEffect(() => videos.keepOnly(new Set(videoKey ? videoKey.split('\n') : [])), [videos, videoKey]);
-
-  const held = useRef<{ texture: Texture | null; color: string; video: HTMLVideoElement | null }>({ texture: null, color: PLACEHOLDER_COLOR, video: null });
-  let status: MediaStatus;
   const state = chosen ? stateOf(chosen.media) : null;
+  const poster = chosen && chosen.media.type !== 'color' && chosen.media.poster && state?.status !== 'ready' ? assetUrl(filmBase, chosen.media.poster) : null;
+  const posterState = poster ? textures.state(poster) : null;
+
+  // Pictures nearest first: this scene's (and its poster while it loads), then the next scenes'.
+  const wanted = [chosen?.media, ...nextScenes.map((s) => candidates(story, cut, s)[0]?.media)];
+  const current = picked(chosen?.media);
+  const images: WantedPicture[] = [];
+  if (current && chosen?.media.type === 'panorama') images.push(current);
+  if (poster) images.push({ url: poster });
+  const required = images.length;
+  for (const media of wanted.slice(1)) if (media?.type === 'panorama' && support) images.push(pick(media, support, filmBase)!);
+  const imageKey = support ? JSON.stringify([images, required]) : '';
+  const videoKey = support
+    ? [...new Set(wanted.flatMap((m) => (m?.type === 'video' ? [pick(m, support, filmBase)!.url] : [])))].join('\n')
+    : null;
+  useEffect(() => {
+    if (!imageKey) return;
+    const [list, count] = JSON.parse(imageKey) as [WantedPicture[], number];
+    textures.keepOnly(list, count);
+  }, [textures, imageKey]);
+  useEffect(() => {
+    if (videoKey !== null) videos.keepOnly(new Set(videoKey ? videoKey.split('\n') : []));
+  }, [videos, videoKey]);
+
+  type Held = { texture: Texture | null; color: string; video: HTMLVideoElement | null; url: string | null; media: Media | null };
+  const held = useRef<Held>({ texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null });
+  let status: MediaStatus;
   if (!chosen) {
     status = 'failed';
-    held.current = { texture: null, color: PLACEHOLDER_COLOR, video: null };
+    held.current = { texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null };
   } else if (chosen.media.type === 'color') {
     status = 'ready';
-    held.current = { texture: null, color: chosen.media.color, video: null };
+    held.current = { texture: null, color: chosen.media.color, video: null, url: null, media: null };
   } else if (state?.status === 'ready') {
     status = 'ready';
-    held.current = { texture: state.texture, color: PLACEHOLDER_COLOR, video: 'video' in state ? (state.video as HTMLVideoElement) : null };
-  } else status = 'loading'; // Hold the previous picture, so a switch never shows a black frame.
+    held.current = { texture: state.texture, color: PLACEHOLDER_COLOR, video: 'video' in state ? (state.video as HTMLVideoElement) : null, url: current!.url, media: chosen.media };
+  } else {
+    // Scene time waits for the real picture; meanwhile its poster, else the previous picture (never black).
+    status = 'loading';
+    if (posterState?.status === 'ready') held.current = { texture: posterState.texture, color: PLACEHOLDER_COLOR, video: null, url: poster, media: chosen.media };
+  }
+
+  // The frame a picture is first drawn in goes to the media log (tests measure switches with it).
+  const lastShown = useRef<string | null>(null);
+  useFrame(() => {
+    const url = held.current.url;
+    if (url === lastShown.current) return;
+    lastShown.current = url;
+    if (url) textures.shown(url);
+  });
 
   const lastFailure = candidates(story, cut, sceneId)
     .map((c) => stateOf(c.media))
@@ -83,6 +136,7 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     texture: held.current.texture,
     color: held.current.color,
     video: status === 'ready' ? held.current.video : null,
+    shown: held.current.media,
     detail: lastFailure?.status === 'failed' ? lastFailure.error : undefined,
   };
 }

@@ -12,17 +12,25 @@ export interface DeviceProfile {
   readonly maxTextureSize: number;
   /** Most Gaussian splats to draw at once. */
   readonly splatBudget: number;
+  /**
+   * Bytes of scene pictures (textures, mipmaps included) the media layer may hold: the current
+   * scene always, then the scenes reachable from it, nearest first, until this is spent.
+   */
+  readonly mediaBudget: number;
 }
+
+const MiB = 1024 * 1024;
 
 const PROFILES: Record<DeviceProfile['id'], DeviceProfile> = {
   // Quest 3 (XR2 Gen 2): 90 Hz with headroom for MSAA and a sharper framebuffer.
-  'quest-3': { id: 'quest-3', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.2, antialias: true, maxTextureSize: 8192, splatBudget: 1_000_000 },
-  'quest-pro': { id: 'quest-pro', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.1, antialias: true, maxTextureSize: 8192, splatBudget: 800_000 },
+  'quest-3': { id: 'quest-3', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.2, antialias: true, maxTextureSize: 8192, splatBudget: 1_000_000, mediaBudget: 512 * MiB },
+  'quest-pro': { id: 'quest-pro', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.1, antialias: true, maxTextureSize: 8192, splatBudget: 800_000, mediaBudget: 512 * MiB },
   // Quest 2 (XR2): 72 Hz, full foveation, no MSAA, smaller textures to stay in memory and frame time.
-  'quest-2': { id: 'quest-2', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000 },
-  headset: { id: 'headset', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000 },
-  phone: { id: 'phone', frameRate: 60, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 500_000 },
-  desktop: { id: 'desktop', frameRate: 90, foveation: 0, frameBufferScaling: 1, antialias: true, maxTextureSize: 8192, splatBudget: 3_000_000 },
+  // Media budgets leave most of a headset's shared memory to the browser, the compositor and splats.
+  'quest-2': { id: 'quest-2', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000, mediaBudget: 256 * MiB },
+  headset: { id: 'headset', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000, mediaBudget: 256 * MiB },
+  phone: { id: 'phone', frameRate: 60, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 500_000, mediaBudget: 192 * MiB },
+  desktop: { id: 'desktop', frameRate: 90, foveation: 0, frameBufferScaling: 1, antialias: true, maxTextureSize: 8192, splatBudget: 3_000_000, mediaBudget: 1024 * MiB },
 };
 
 /**

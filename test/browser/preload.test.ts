@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import { pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { MARKS } from '../../src/generate/formats';
+
+const open = usePlayer();
+
+interface MediaEvent {
+  readonly url: string;
+  readonly event: string;
+  readonly frame: number;
+}
+
+/** The media layer's event log (the app fills it only when a test sets the hook). */
+const mediaLog = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: MediaEvent[] } }).__SIGHTLINE_TEST__.mediaLog.map((e) => ({ ...e })));
+
+const file = (url: string) => url.split('/assets/')[1];
+const requests = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/assets/${n}`)).length, name);
+
+describe('preloading', () => {
+  it('switches to a preloaded scene without a request, decode or upload, within two frames', async () => {
+    const page = await open('?film=formats&autoplay=1', { viewport: { width: 320, height: 200 } });
+    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await page.reload();
+    await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
+    // Every scene the JPEG scene leads to is fetched, decoded and uploaded while it plays.
+    const next = ['pano.png', 'pano.webp', 'pano.avif', 'pano.ktx2'];
+    await expect
+      .poll(async () => {
+        const uploaded = (await mediaLog(page)).filter((e) => e.event === 'uploaded').map((e) => file(e.url));
+        return next.filter((n) => !uploaded.includes(n));
+      })
+      .toEqual([]);
+    const log = await mediaLog(page);
+    for (const name of next) {
+      const steps = log.filter((e) => file(e.url) === name).map((e) => e.event);
+      expect(steps).toEqual(['fetch', 'decoded', 'uploaded']);
+    }
+    expect(await requests(page, 'pano.png')).toBe(1);
+
+    // Choose, then let exactly two frames pass: the new picture must already have been drawn.
+    const after = await page.evaluate(async () => {
+      const hook = (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: MediaEvent[] } }).__SIGHTLINE_TEST__;
+      const from = hook.mediaLog.length;
+      document.querySelector<HTMLButtonElement>('button[data-choice="png"]')!.click();
+      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(r));
+      return hook.mediaLog.slice(from).map((e) => ({ ...e }));
+    });
+    const forTarget = after.filter((e) => file(e.url) === 'pano.png').map((e) => e.event);
+    expect(forTarget).toEqual(['shown']);
+    await waitForApp(page, { status: 'playing', scene: 'png', media: 'ready' });
+    expect(await requests(page, 'pano.png')).toBe(1);
+    // Nothing for the target was fetched, decoded or uploaded again since.
+    expect((await mediaLog(page)).filter((e) => file(e.url) === 'pano.png').map((e) => e.event)).toEqual(['fetch', 'decoded', 'uploaded', 'shown']);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('holds the current picture with a loading sign when a choice is made before its scene is ready', async () => {
+    const viewport = { width: 320, height: 200 };
+    const page = await open('?film=formats&autoplay=1', { viewport });
+    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/pano.png', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.reload();
+    await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
+    await showSceneOnly(page);
+    const centre = async () => {
+      const png = PNG.sync.read(await page.screenshot({ clip: { x: viewport.width / 2 - 1, y: viewport.height / 2 - 1, width: 2, height: 2 } }));
+      return [png.data[0]!, png.data[1]!, png.data[2]!];
+    };
+    const front = MARKS[0]!.colour;
+    const isFront = (c: number[]) => c.every((v, i) => Math.abs(v - front[i]!) <= 14);
+    await expect.poll(centre).toSatisfy(isFront);
+    expect(await page.locator('.media-loading').count()).toBe(0);
+    await page.locator('button[data-choice="png"]').evaluate((b: HTMLButtonElement) => b.click());
+    await waitForApp(page, { scene: 'png', media: 'loading' });
+    await page.locator('.media-loading').waitFor({ state: 'visible' });
+    // Several frames on, still the JPEG scene's picture: no black frame while the PNG is held back.
+    for (let i = 0; i < 5; i++) expect(isFront(await centre())).toBe(true);
+    const shownPng = async () => (await mediaLog(page)).filter((e) => e.event === 'shown' && file(e.url) === 'pano.png').length;
+    expect(await shownPng()).toBe(0);
+    await page.screenshot({ path: '/tmp/images-hold.png' });
+    release();
+    await waitForApp(page, { status: 'playing', scene: 'png', media: 'ready' });
+    await expect.poll(shownPng).toBe(1);
+    await page.locator('.media-loading').waitFor({ state: 'detached' });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});

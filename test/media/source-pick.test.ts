@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { type SourceSupport, pickSource, sourceFits } from '../../src/media/source-pick';
+
+const everything: SourceSupport = { ktx2: true, avif: true, maxWidth: 8192, canPlay: () => true };
+const panorama = {
+  src: 'assets/hall.jpg',
+  sources: [
+    { src: 'assets/hall-16k.ktx2', width: 16384 },
+    { src: 'assets/hall-8k.ktx2', width: 8192 },
+    { src: 'assets/hall-8k.avif', width: 8192, type: 'image/avif' },
+    { src: 'assets/hall-4k.webp', width: 4096 },
+  ],
+};
+
+describe('pickSource', () => {
+  it('takes the first source the device supports, in the order listed', () => {
+    expect(pickSource(panorama, everything)).toBe('assets/hall-8k.ktx2');
+  });
+
+  it('skips sources wider than the device holds', () => {
+    expect(pickSource(panorama, { ...everything, maxWidth: 4096 })).toBe('assets/hall-4k.webp');
+    expect(pickSource(panorama, { ...everything, maxWidth: 2048 })).toBe('assets/hall.jpg');
+  });
+
+  it('skips KTX2 without a compressed GPU format and AVIF the browser cannot decode', () => {
+    expect(pickSource(panorama, { ...everything, ktx2: false })).toBe('assets/hall-8k.avif');
+    expect(pickSource(panorama, { ...everything, ktx2: false, avif: false })).toBe('assets/hall-4k.webp');
+  });
+
+  it('skips a source whose declared type the browser cannot play (videos alike)', () => {
+    const video = {
+      src: 'assets/orbit.mp4',
+      sources: [
+        { src: 'assets/orbit-av1.webm', type: 'video/webm; codecs="av01.0.05M.08"' },
+        { src: 'assets/orbit-vp9.webm', type: 'video/webm; codecs="vp9"' },
+      ],
+    };
+    const vp9Only = { ...everything, canPlay: (type: string) => type.includes('vp9') };
+    expect(pickSource(video, vp9Only)).toBe('assets/orbit-vp9.webm');
+    expect(pickSource(video, { ...everything, canPlay: () => false })).toBe('assets/orbit.mp4');
+  });
+
+  it('falls back to src when there are no sources', () => {
+    expect(pickSource({ src: 'assets/a.png' }, everything)).toBe('assets/a.png');
+    expect(pickSource({ src: 'assets/a.png', sources: [] }, { ...everything, maxWidth: 1 })).toBe('assets/a.png');
+  });
+
+  it('judges a source without width or type by its format alone', () => {
+    expect(sourceFits({ src: 'x.webp' }, { ...everything, maxWidth: 1, canPlay: () => false })).toBe(true);
+    expect(sourceFits({ src: 'x.KTX2' }, { ...everything, ktx2: false })).toBe(false);
+  });
+});
