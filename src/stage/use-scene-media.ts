@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Texture } from 'three';
 import { type EditionCut, type Media, type StoryPackage } from '../story';
 import { type SourceSupport, type TextureLibrary, type VideoLibrary, type WantedPicture, assetUrl, pickSource } from '../media';
@@ -80,12 +80,16 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
   const poster = chosen && chosen.media.type !== 'color' && chosen.media.poster && state?.status !== 'ready' ? assetUrl(filmBase, chosen.media.poster) : null;
   const posterState = poster ? textures.state(poster) : null;
 
+  type Held = { texture: Texture | null; color: string; video: HTMLVideoElement | null; url: string | null; media: Media | null };
+  const held = useRef<Held>({ texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null });
   // Pictures nearest first: this scene's (and its poster while it loads), then the next scenes'.
   const wanted = [chosen?.media, ...nextScenes.map((s) => candidates(story, cut, s)[0]?.media)];
   const current = picked(chosen?.media);
   const images: WantedPicture[] = [];
   if (current && chosen?.media.type === 'panorama') images.push(current);
   if (poster) images.push({ url: poster });
+  const leaving = useLeavingPicture(sceneId, held.current.url, scene?.transition.durationMs ?? 0);
+  if (leaving && !images.some((i) => i.url === leaving)) images.push({ url: leaving });
   const required = images.length;
   for (const media of wanted.slice(1)) if (media?.type === 'panorama' && support) images.push(pick(media, support, filmBase)!);
   const imageKey = support ? JSON.stringify([images, required]) : '';
@@ -101,8 +105,6 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     if (videoKey !== null) videos.keepOnly(new Set(videoKey ? videoKey.split('\n') : []));
   }, [videos, videoKey]);
 
-  type Held = { texture: Texture | null; color: string; video: HTMLVideoElement | null; url: string | null; media: Media | null };
-  const held = useRef<Held>({ texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null });
   let status: MediaStatus;
   if (!chosen) {
     status = 'failed';
@@ -139,4 +141,21 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     shown: held.current.media,
     detail: lastFailure?.status === 'failed' ? lastFailure.error : undefined,
   };
+}
+
+
+/**
+ * The picture of the scene just left, kept loaded through the arriving scene's transition: a fade
+ * or dissolve still draws it, and a disposed picture (its ImageBitmap closed) would draw black.
+ */
+function useLeavingPicture(sceneId: string, shownUrl: string | null, durationMs: number): string | null {
+  const [leaving, setLeaving] = useState<{ scene: string; url: string | null }>({ scene: sceneId, url: null });
+  // Derived from the scene change during render, while `shownUrl` is still the leaving picture.
+  if (leaving.scene !== sceneId) setLeaving({ scene: sceneId, url: shownUrl });
+  useEffect(() => {
+    if (!leaving.url) return;
+    const timer = setTimeout(() => setLeaving((l) => (l === leaving ? { scene: l.scene, url: null } : l)), durationMs + 250);
+    return () => clearTimeout(timer);
+  }, [leaving, durationMs]);
+  return leaving.scene === sceneId ? leaving.url : shownUrl;
 }
