@@ -99,10 +99,11 @@ export function Player(props: PlayerProps) {
   const changeVolume = useCallback(
     (volume: number) => {
       setUnlocked(true);
-      // Turning the volume up is asking for sound.
-      onSound(volume > 0 ? { volume: clampVolume(volume), muted: false } : { volume: 0 });
+      // Turning the volume up is asking for sound; turning it down while muted is not.
+      const next = clampVolume(volume);
+      onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
     },
-    [onSound],
+    [onSound, props.volume],
   );
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));

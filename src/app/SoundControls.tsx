@@ -21,7 +21,6 @@ export function SoundControls({ volume, silent, text, onToggleMute, onVolume }: 
   return (
     <div className="sound-controls" role="group" aria-label={text.volume}>
       <button type="button" className="mute" aria-pressed={silent} onClick={onToggleMute}>
-        <span aria-hidden="true">{silent ? '🔇 ' : '🔊 '}</span>
         {text.mute}
       </button>
       <label className="volume">
