@@ -170,6 +170,19 @@ describe('sound controls and narration', () => {
     await page.context().close();
   });
 
+  it('warns about a narration file that cannot be played, and the scene goes on', async () => {
+    const page = await open('?film=broken-narration&autoplay=1', { viewport: { width: 320, height: 200 } });
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.reload();
+    await waitForApp(page, { status: 'ended', scene: 'after' });
+    expect(warnings.filter((w) => w.startsWith('narration:'))).toEqual([
+      'narration: assets/voice.ogg could not be played (missing, or a format this browser cannot decode); the scene goes on without it',
+    ]);
+    expect(pageErrors(page).filter((e) => !e.includes('voice.ogg'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('mutes and sets the volume from the headset menu', async () => {
     const page = await startWithPlay('?lang=en', { emulateXR: true, viewport: { width: 800, height: 450 } });
     await page.getByRole('button', { name: 'Enter VR' }).click();
