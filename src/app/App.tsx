@@ -133,6 +133,9 @@ export function App() {
           subtitles={settings.subtitles}
           subtitleSize={settings.subtitleSize}
           onSubtitles={(on) => updateSettings({ subtitles: on })}
+          volume={settings.volume}
+          muted={settings.muted}
+          onSound={updateSettings}
           storage={storage}
           userActivated={phase.userActivated}
           onProgress={setProgress}

@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
+import { NarrationLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -23,8 +23,10 @@ import { CreditsScreen } from './CreditsScreen';
 import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
-import { SUBTITLE_SCALE, type SubtitleSize } from './settings';
+import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
+import { SoundControls } from './SoundControls';
 import { uiText } from './ui-text';
+import { useNarration } from './use-narration';
 import { useViewing } from './viewing';
 import { testHooks } from './test-hooks';
 
@@ -40,6 +42,10 @@ export interface PlayerProps {
   readonly subtitles: boolean;
   readonly subtitleSize: SubtitleSize;
   readonly onSubtitles: (on: boolean) => void;
+  /** Viewer settings for video sound and narration. */
+  readonly volume: number;
+  readonly muted: boolean;
+  readonly onSound: (change: Partial<Pick<ViewerSettings, 'volume' | 'muted'>>) => void;
   readonly storage: SaveStorage;
   /** The viewer started with a click (Play, Continue), so sound may play; not under ?autoplay. */
   readonly userActivated: boolean;
@@ -83,9 +89,31 @@ export function Player(props: PlayerProps) {
     },
     [libraries],
   );
-  // Video starts muted (browsers allow that without a gesture); sound comes with the viewer's click.
-  const [sound, setSound] = useState(props.userActivated);
-  useEffect(() => libraries.videos.setMuted(!sound), [libraries, sound]);
+  const [narration] = useState(() => new NarrationLibrary());
+  useEffect(() => () => narration.dispose(), [narration]);
+  // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
+  // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
+  const [unlocked, setUnlocked] = useState(props.userActivated);
+  const silent = props.muted || !unlocked;
+  useEffect(() => {
+    libraries.videos.setMuted(silent);
+    libraries.videos.setVolume(props.volume);
+    narration.setOutput({ muted: silent, volume: props.volume });
+  }, [libraries, narration, silent, props.volume]);
+  const { onSound } = props;
+  const toggleMute = useCallback(() => {
+    setUnlocked(true);
+    onSound({ muted: !silent });
+  }, [onSound, silent]);
+  const changeVolume = useCallback(
+    (volume: number) => {
+      setUnlocked(true);
+      // Turning the volume up is asking for sound; turning it down while muted is not.
+      const next = clampVolume(volume);
+      onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
+    },
+    [onSound, props.volume],
+  );
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
@@ -117,6 +145,8 @@ export function Player(props: PlayerProps) {
   const announcement = useAnnouncements(story, snapshot, t, text);
   const subtitle = useSubtitle(story, sceneId, language, filmBase, tracks, clock, props.subtitles);
   const hasSubtitles = scene?.subtitles[language] !== undefined;
+  const entry = `${sceneId}#${snapshot.context.visits[sceneId] ?? 0}`;
+  useNarration({ story, cut, sceneId: credits ? '' : sceneId, entry, language, filmBase, library: narration, clock });
   const hint = useFirstTimeHint(snapshot.context.dwelled.length > 0);
   const [paused, setPaused] = useState(false);
   useEffect(() => {
@@ -168,6 +198,9 @@ export function Player(props: PlayerProps) {
         xrMenu={[
           { id: 'exit', label: text.exitVR, onSelect: () => void xrSession?.end() },
           { id: 'pause', label: paused ? text.resume : text.pause, onSelect: () => setPaused((p) => !p) },
+          { id: 'mute', label: silent ? text.unmute : `${text.mute} · ${Math.round(props.volume * 100)}%`, onSelect: toggleMute },
+          { id: 'volume-down', label: text.volumeDown, onSelect: () => changeVolume(props.volume - VOLUME_STEP) },
+          { id: 'volume-up', label: text.volumeUp, onSelect: () => changeVolume(props.volume + VOLUME_STEP) },
         ]}
       />
       <div className="reticle" aria-hidden="true" />
@@ -197,11 +230,7 @@ export function Player(props: PlayerProps) {
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
       <SubtitleLine text={subtitle} size={props.subtitleSize} />
       <div className="controls">
-        {scene.media.type === 'video' && (
-          <button type="button" className="sound" aria-pressed={sound} onClick={() => setSound((on) => !on)}>
-            {sound ? text.soundOff : text.soundOn}
-          </button>
-        )}
+        <SoundControls volume={props.volume} silent={silent} text={text} onToggleMute={toggleMute} onVolume={changeVolume} />
         {hasSubtitles && (
           <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
             {text.subtitles}

@@ -22,6 +22,7 @@ export class VideoLibrary {
   private readonly failed = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
   private muted = true;
+  private volume = 1;
   /** Changes whenever any entry settles, for `useSyncExternalStore`. */
   version = 0;
 
@@ -42,6 +43,12 @@ export class VideoLibrary {
     for (const entry of this.entries.values()) entry.video.muted = muted;
   }
 
+  /** The viewer's volume, 0 to 1, for every video now and later. */
+  setVolume(volume: number): void {
+    this.volume = volume;
+    for (const entry of this.entries.values()) entry.video.volume = volume;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -54,6 +61,7 @@ export class VideoLibrary {
   private load(url: string): void {
     const video = document.createElement('video');
     video.muted = this.muted;
+    video.volume = this.volume;
     video.playsInline = true;
     video.preload = 'auto';
     video.crossOrigin = 'anonymous';

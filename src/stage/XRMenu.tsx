@@ -21,10 +21,20 @@ const MENU_DISMISS_PITCH = -20;
 export const MENU_PITCH = -50;
 export const MENU_DISTANCE = 1.2;
 export const MENU_BUTTON_WIDTH = 0.32;
+export const MENU_BUTTON_HEIGHT = MENU_BUTTON_WIDTH * 0.375;
 export const MENU_BUTTON_GAP = 0.02;
+/** Buttons per row: three stay within a comfortable glance at arm's length; more wrap below. */
+export const MENU_COLUMNS = 3;
 
-/** Centre of button `index` of `count`, along the menu's own x axis, in metres. */
-export const menuButtonOffset = (index: number, count: number) => (index - (count - 1) / 2) * (MENU_BUTTON_WIDTH + MENU_BUTTON_GAP);
+/**
+ * Centre of button `index` in the menu's own plane, in metres: a grid of `MENU_COLUMNS` centred on
+ * the menu's origin, rows going down, so a button keeps its place when buttons are added after it.
+ */
+export function menuButtonPlace(index: number): { x: number; y: number } {
+  const column = index % MENU_COLUMNS;
+  const row = Math.floor(index / MENU_COLUMNS);
+  return { x: (column - (MENU_COLUMNS - 1) / 2) * (MENU_BUTTON_WIDTH + MENU_BUTTON_GAP), y: -row * (MENU_BUTTON_HEIGHT + MENU_BUTTON_GAP) };
+}
 
 const _forward = new Vector3();
 const _head = new Vector3();
@@ -32,7 +42,7 @@ const _look = { yaw: 0, pitch: 0 };
 
 /**
  * A gaze-summoned menu in the headset: look down and it appears at your feet, facing you, with the
- * player's controls (exit VR, pause), selected with a controller or hand ray.
+ * player's controls (exit VR, pause, sound), selected with a controller or hand ray.
  */
 export function XRMenu({ buttons }: XRMenuProps) {
   const group = useRef<Group>(null);
@@ -60,13 +70,13 @@ export function XRMenu({ buttons }: XRMenuProps) {
   return (
     <group ref={group} visible={false}>
       {buttons.map((b, i) => (
-        <MenuButton key={b.id} button={b} x={menuButtonOffset(i, buttons.length)} />
+        <MenuButton key={b.id} button={b} place={menuButtonPlace(i)} />
       ))}
     </group>
   );
 }
 
-function MenuButton({ button, x }: { button: XRMenuButton; x: number }) {
+function MenuButton({ button, place }: { button: XRMenuButton; place: { x: number; y: number } }) {
   const texture = useMemo(() => createLabelTexture(button.label, { width: 512, height: 192, fontPx: 56 }), [button.label]);
   useEffect(() => () => texture.dispose(), [texture]);
   const select = (e: ThreeEvent<MouseEvent>) => {
@@ -74,8 +84,8 @@ function MenuButton({ button, x }: { button: XRMenuButton; x: number }) {
     button.onSelect();
   };
   return (
-    <mesh position={[x, 0, 0]} name={`menu:${button.id}`} onClick={select} renderOrder={6}>
-      <planeGeometry args={[MENU_BUTTON_WIDTH, MENU_BUTTON_WIDTH * 0.375]} />
+    <mesh position={[place.x, place.y, 0]} name={`menu:${button.id}`} onClick={select} renderOrder={6}>
+      <planeGeometry args={[MENU_BUTTON_WIDTH, MENU_BUTTON_HEIGHT]} />
       <meshBasicMaterial map={texture} transparent depthTest={false} toneMapped={false} />
     </mesh>
   );

@@ -1,4 +1,5 @@
 import { CanvasTexture, SRGBColorSpace } from 'three';
+import { fontStack } from '../media';
 
 export interface LabelTextureOptions {
   /** Canvas size in pixels; the panel's aspect ratio. @default 1024 × 256 */
@@ -13,17 +14,35 @@ export interface LabelTextureOptions {
 }
 
 /**
- * Draws story text into a texture with the system's fonts (CJK included on Quest and desktops), so
- * no font file is fetched at run time. Text is painted as pixels, never parsed as markup.
+ * Draws story text into a texture, Chinese from the font the player serves (see served-font.ts).
+ * Canvas text never waits for a web font, so a label drawn before the font has loaded is drawn
+ * again once it has. Text is painted as pixels, never parsed as markup.
  */
 export function createLabelTexture(text: string, options: LabelTextureOptions = {}): CanvasTexture {
-  const width = options.width ?? 1024;
-  const height = options.height ?? 256;
   const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
+  canvas.width = options.width ?? 1024;
+  canvas.height = options.height ?? 256;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('stage: 2D canvas is unavailable for labels');
+  draw(ctx, text, options);
+  const texture = new CanvasTexture(canvas);
+  texture.colorSpace = SRGBColorSpace;
+  texture.anisotropy = 4;
+  const font = fontStack(600, options.fontPx ?? 64);
+  if (!document.fonts.check(font, text))
+    document.fonts.load(font, text).then(
+      () => {
+        draw(ctx, text, options);
+        texture.needsUpdate = true;
+      },
+      () => {}, // The system font drew it already.
+    );
+  return texture;
+}
+
+function draw(ctx: CanvasRenderingContext2D, text: string, options: LabelTextureOptions): void {
+  const { width, height } = ctx.canvas;
+  ctx.clearRect(0, 0, width, height);
   const radius = height * 0.18;
   ctx.fillStyle = options.background ?? 'rgba(12, 16, 24, 0.82)';
   ctx.beginPath();
@@ -36,7 +55,7 @@ export function createLabelTexture(text: string, options: LabelTextureOptions = 
   let lines: string[] = [];
   // Shrink until the text fits in at most three lines.
   for (; fontPx >= 24; fontPx -= 4) {
-    ctx.font = `600 ${fontPx}px system-ui, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif`;
+    ctx.font = fontStack(600, fontPx);
     lines = wrap(ctx, text, width - 96);
     if (lines.length * fontPx * 1.25 <= height - 48) break;
   }
@@ -46,10 +65,6 @@ export function createLabelTexture(text: string, options: LabelTextureOptions = 
   const lineHeight = fontPx * 1.25;
   const top = height / 2 - ((lines.length - 1) * lineHeight) / 2;
   lines.forEach((line, i) => ctx.fillText(line, width / 2, top + i * lineHeight));
-  const texture = new CanvasTexture(canvas);
-  texture.colorSpace = SRGBColorSpace;
-  texture.anisotropy = 4;
-  return texture;
 }
 
 /** Greedy wrapping by words, or by characters for scripts written without spaces (Chinese). */

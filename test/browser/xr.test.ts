@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
 import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
-import { MENU_DISTANCE, MENU_PITCH, menuButtonOffset } from '../../src/stage/XRMenu';
+import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
 import { directionFromYawPitch } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
@@ -163,7 +163,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await nextFrames(page, 5);
     // The menu appears below the gaze at yaw 0, facing the viewer; "Exit VR" is its first button.
     const d = directionFromYawPitch(0, MENU_PITCH);
-    const exit = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE)).add(new Vector3(menuButtonOffset(0, 2), 0, 0));
+    const exit = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE)).add(new Vector3(menuButtonPlace(0).x, menuButtonPlace(0).y, 0));
     await aimController(page, new Vector3(0.2, 1.2, -0.2), exit);
     await nextFrames(page, 5);
     await page.screenshot({ path: 'test/.artifacts/xr-menu.png' });
