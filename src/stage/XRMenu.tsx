@@ -1,6 +1,6 @@
 import { type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { type Group, Vector3 } from 'three';
+import { type Group, type Intersection, Mesh, type Raycaster, Vector3 } from 'three';
 import { directionFromYawPitch, facingHead, yawPitchFromDirection } from './direction';
 import { createLabelTexture } from './label-texture';
 
@@ -84,9 +84,17 @@ function MenuButton({ button, place }: { button: XRMenuButton; place: { x: numbe
     button.onSelect();
   };
   return (
-    <mesh position={[place.x, place.y, 0]} name={`menu:${button.id}`} onClick={select} renderOrder={6}>
+    <mesh position={[place.x, place.y, 0]} name={`menu:${button.id}`} onClick={select} raycast={raycastWhenShown} renderOrder={6}>
       <planeGeometry args={[MENU_BUTTON_WIDTH, MENU_BUTTON_HEIGHT]} />
       <meshBasicMaterial map={texture} transparent depthTest={false} toneMapped={false} />
     </mesh>
   );
+}
+
+/**
+ * three's raycaster ignores visibility, and the closed menu rests at the origin (where a screen's
+ * camera is): without this, a tap or click on a screen could land on a hidden button.
+ */
+function raycastWhenShown(this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
+  if (this.parent?.visible) Mesh.prototype.raycast.call(this, raycaster, hits);
 }
