@@ -205,7 +205,7 @@ export function Player(props: PlayerProps) {
       />
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}
-      {scene.media.type === 'color' && scene.props.length === 0 && (
+      {scene.media.type === 'color' && !scene.splat && scene.props.length === 0 && (
         <p className="title-card" aria-hidden="true">
           {t(scene.title)}
         </p>

@@ -23,14 +23,19 @@ export interface ChoicePlace {
 /**
  * Where each of `count` panels goes when offered to a viewer looking along (`viewYaw`, `viewPitch`)
  * with a horizontal field of view of `fieldOfView` degrees: a row in front of them, a little below
- * the line of sight, left to right in authored order; or, where a row would not fit (phones in
- * portrait, many choices), a column, top to bottom. Never outside the view, never behind them.
+ * the line of sight, left to right in authored order; where one row would not fit (phones in
+ * portrait, many choices), as many rows as needed of as many panels as fit, top to bottom.
+ * Never outside the view, never behind them.
  */
 export function placeChoices(count: number, viewYaw: number, viewPitch: number, fieldOfView: number): ChoicePlace[] {
   const top = Math.max(MIN_PITCH, Math.min(MAX_PITCH, viewPitch - BELOW_SIGHT_DEG));
-  if (count * ROW_SPACING_DEG <= fieldOfView * 0.85)
-    return Array.from({ length: count }, (_, i) => ({ yaw: viewYaw + (i - (count - 1) / 2) * ROW_SPACING_DEG, pitch: top }));
-  // Centred on the row's height, but the first panel stays clear of the line of sight.
-  const first = Math.min(viewPitch - 8, top + ((count - 1) * COLUMN_SPACING_DEG) / 2);
-  return Array.from({ length: count }, (_, i) => ({ yaw: viewYaw, pitch: first - i * COLUMN_SPACING_DEG }));
+  const columns = Math.max(1, Math.min(count, Math.floor((fieldOfView * 0.85) / ROW_SPACING_DEG)));
+  const rows = Math.ceil(count / columns);
+  // One row sits at `top`; several are centred on it, but the first stays clear of the line of sight.
+  const first = rows === 1 ? top : Math.min(viewPitch - 8, top + ((rows - 1) * COLUMN_SPACING_DEG) / 2);
+  return Array.from({ length: count }, (_, i) => {
+    const row = Math.floor(i / columns);
+    const inRow = Math.min(columns, count - row * columns);
+    return { yaw: viewYaw + ((i % columns) - (inRow - 1) / 2) * ROW_SPACING_DEG, pitch: first - row * COLUMN_SPACING_DEG };
+  });
 }
