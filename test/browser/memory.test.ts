@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
-import { estimateBytes, textureBytes } from '../../src/media/memory-governor';
+import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
 
 const open = usePlayer();
@@ -108,5 +108,13 @@ describe('memory', () => {
     await waitForApp(roomy, { status: 'playing', scene: 'gallery', media: 'ready' });
     await expect.poll(() => requests(roomy, 'orrery.glb')).toBe(1);
     await roomy.context().close();
+  });
+
+  it('counts a playing video in the budget by its own size', async () => {
+    const page = await openWithBudget('?film=video&autoplay=1', null);
+    await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    // The test video is 1024×512.
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0 });
+    await page.context().close();
   });
 });
