@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
 import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
+import { splatWorld } from '../../src/generate/splats/world';
 
 const open = usePlayer();
 
@@ -31,8 +32,12 @@ async function openWithBudget(path: string, budget: number | null) {
   await page.addInitScript((mediaBudget) => {
     (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = mediaBudget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget };
   }, budget);
+  // Every request the page and its workers make from here on (Spark fetches worlds in a worker,
+  // which the page's resource timing does not see).
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(request.url()));
   await page.reload();
-  return page;
+  return Object.assign(page, { asked: (name: string) => asked.filter((url) => url.endsWith(`/assets/${name}`)).length });
 }
 
 /** Bytes of media held now, per kind, as the memory governor reports them on the canvas. */
@@ -115,6 +120,17 @@ describe('memory', () => {
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
     // The test video is 1024×512.
     await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0 });
+    await page.context().close();
+  });
+
+  it('counts splat worlds at 16 bytes a splat: a next world guessed over the budget is not fetched', async () => {
+    // The next scene's world is guessed at the desktop's splat budget (3 M splats, 48 MB) until loaded.
+    const page = await openWithBudget('?film=splats&autoplay=1', 1024 * 1024);
+    await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
+    await expect.poll(() => heldBytes(page), { timeout: 60_000 }).toEqual({ texture: 0, video: 0, splat: splatWorld().length * 16, model: 0 });
+    await nextFrames(page, 5);
+    expect(page.asked('pillar.ply')).toBe(1);
+    expect(page.asked('pillar.splat')).toBe(0);
     await page.context().close();
   });
 });
