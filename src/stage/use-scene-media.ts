@@ -137,8 +137,8 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
   // For tests and diagnostics: the bytes held now, per kind, and the budget they share.
   const canvas = gl.domElement;
   useEffect(() => {
-    const heldBytes = { texture: textures.heldBytes(), video: videos.heldBytes(), splat: splats.heldBytes(), model: models.heldBytes() };
-    canvas.dataset['mediaBytes'] = JSON.stringify(heldBytes);
+    const heldBytes = JSON.stringify({ texture: textures.heldBytes(), video: videos.heldBytes(), splat: splats.heldBytes(), model: models.heldBytes() });
+    if (canvas.dataset['mediaBytes'] !== heldBytes) canvas.dataset['mediaBytes'] = heldBytes;
     canvas.dataset['mediaBudget'] = String(libraries.budget);
   });
 
