@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { NarrationLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
+import { ModelLibrary, NarrationLibrary, SplatLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -77,15 +77,20 @@ export function Player(props: PlayerProps) {
   useEffect(() => () => magic.disable(), [magic]);
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const [libraries] = useState(() => {
-    const log = testHooks().mediaLog;
-    const textures = new TextureLibrary({ budget: profile.mediaBudget, maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
-    return { textures, videos: new VideoLibrary() };
+    const hooks = testHooks();
+    const log = hooks.mediaLog;
+    const textures = new TextureLibrary({ maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
+    // One budget for pictures, videos, splat worlds and models (a test may set a small one).
+    const budget = hooks.mediaBudget ?? profile.mediaBudget;
+    return { textures, videos: new VideoLibrary(), splats: new SplatLibrary({ budget: profile.splatBudget }), models: new ModelLibrary(), budget };
   });
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
     () => () => {
       libraries.textures.dispose();
       libraries.videos.dispose();
+      libraries.splats.dispose();
+      libraries.models.dispose();
     },
     [libraries],
   );

@@ -9,6 +9,8 @@ interface SightlineTestHooks {
   readonly timeScale?: number;
   /** When set, the media layer appends every fetch, decode, upload and first showing here. */
   readonly mediaLog?: MediaEvent[];
+  /** Bytes of media to hold in place of the device profile's `mediaBudget`, to test the governor. */
+  readonly mediaBudget?: number;
 }
 
 export function testHooks(): SightlineTestHooks {

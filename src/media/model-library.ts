@@ -1,5 +1,6 @@
-import type { AnimationClip, Material, MeshBasicMaterial, Object3D, Texture, WebGLRenderer } from 'three';
+import type { AnimationClip, BufferAttribute, BufferGeometry, Material, MeshBasicMaterial, Object3D, Texture, WebGLRenderer } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { decodedTextureBytes } from './memory-governor';
 
 /** A loaded glTF: its scene graph (shared; props show clones of it) and its animation clips. */
 export interface LoadedModel {
@@ -10,7 +11,7 @@ export interface LoadedModel {
 /** What a prop's model is doing right now. */
 export type ModelState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly model: LoadedModel }
+  | { readonly status: 'ready'; readonly model: LoadedModel; readonly bytes: number }
   | { readonly status: 'failed'; readonly error: string };
 
 /** Loads one glTF/GLB URL; the default uses three's GLTFLoader with Draco, Meshopt and KTX2. */
@@ -66,7 +67,7 @@ export class ModelLibrary {
     const entry = { state: { status: 'loading' } as ModelState, promise: Promise.resolve<ModelState>({ status: 'loading' }) };
     entry.promise = this.loaderNow()(url)
       .then(
-        (model): ModelState => ({ status: 'ready', model }),
+        (model): ModelState => ({ status: 'ready', model, bytes: modelBytes(model.scene) }),
         (error: unknown): ModelState => ({ status: 'failed', error: describe(error, url) }),
       )
       .then((state) => {
@@ -91,6 +92,28 @@ export class ModelLibrary {
     const failure = this.failed.get(url);
     if (failure !== undefined) return { status: 'failed', error: failure };
     return this.entries.get(url)?.state ?? { status: 'loading' };
+  }
+
+  /**
+   * Bytes a model holds on the GPU: measured once loaded (`modelBytes`), else a generous guess for
+   * a generated prop (`UNDECLARED_MODEL_BYTES`); nothing for one that failed.
+   */
+  bytesOf(url: string): number {
+    if (this.failed.has(url)) return 0;
+    const state = this.entries.get(url)?.state;
+    return state?.status === 'ready' ? state.bytes : UNDECLARED_MODEL_BYTES;
+  }
+
+  /** Bytes of the models loaded and held now. */
+  heldBytes(): number {
+    let total = 0;
+    for (const { state } of this.entries.values()) if (state.status === 'ready') total += state.bytes;
+    return total;
+  }
+
+  /** The URLs held now, loaded or loading. */
+  urls(): string[] {
+    return [...this.entries.keys()];
   }
 
   /** Keeps only `urls` (loading those not yet loaded) and disposes everything else. */
@@ -127,6 +150,34 @@ export class ModelLibrary {
     this.version++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * What a model not yet loaded is assumed to hold: a generated prop with a 2048² texture (22 MB
+ * with mipmaps) and some 100,000 triangles of buffers (about 10 MB). Measured once loaded.
+ */
+export const UNDECLARED_MODEL_BYTES = 32 * 1024 * 1024;
+
+/**
+ * GPU bytes of a model: every geometry's attribute and index buffers and every texture of its
+ * materials (decoded size, mipmaps included), each counted once however many meshes share it.
+ */
+export function modelBytes(root: Object3D): number {
+  const buffers = new Set<ArrayBufferView>();
+  const textures = new Set<Texture>();
+  root.traverse((object) => {
+    const mesh = object as Object3D & { geometry?: BufferGeometry; material?: Material | Material[] };
+    if (mesh.geometry) {
+      for (const attribute of Object.values(mesh.geometry.attributes)) buffers.add((attribute as BufferAttribute).array);
+      if (mesh.geometry.index) buffers.add(mesh.geometry.index.array);
+    }
+    for (const material of Array.isArray(mesh.material) ? mesh.material : mesh.material ? [mesh.material] : [])
+      for (const value of Object.values(material)) if ((value as Texture | null)?.isTexture) textures.add(value as Texture);
+  });
+  let total = 0;
+  for (const buffer of buffers) total += buffer.byteLength;
+  for (const texture of textures) total += decodedTextureBytes(texture);
+  return total;
 }
 
 /**

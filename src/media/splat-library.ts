@@ -1,4 +1,5 @@
 import type { SplatMesh } from '@sparkjsdev/spark';
+import { EXT_SPLAT_BYTES, PACKED_SPLAT_BYTES, splatBytes } from './memory-governor';
 
 /** Spark's module, fetched on first use: a film without splat worlds never downloads it. */
 export type SparkModule = typeof import('@sparkjsdev/spark');
@@ -6,7 +7,7 @@ export type SparkModule = typeof import('@sparkjsdev/spark');
 /** What a scene's splat world is doing right now. */
 export type SplatState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly mesh: SplatMesh; readonly splats: number }
+  | { readonly status: 'ready'; readonly mesh: SplatMesh; readonly splats: number; readonly bytes: number }
   | { readonly status: 'over-budget'; readonly splats: number }
   | { readonly status: 'failed'; readonly error: string };
 
@@ -82,7 +83,7 @@ export class SplatLibrary {
         console.warn(`splats: ${url} has ${splats} splats, over this device's budget of ${this.budget}, and no level of detail; showing the backdrop without it`);
         return { status: 'over-budget', splats };
       }
-      return { status: 'ready', mesh, splats };
+      return { status: 'ready', mesh, splats, bytes: worldBytes(mesh) };
     } catch (error) {
       mesh?.dispose();
       return { status: 'failed', error: `splats: could not load ${url}: ${error instanceof Error ? error.message : String(error)}` };
@@ -91,6 +92,29 @@ export class SplatLibrary {
 
   state(url: string): SplatState {
     return this.entries.get(url)?.state ?? { status: 'loading' };
+  }
+
+  /**
+   * Bytes a world holds: measured once loaded (`worldBytes`), else estimated as a world of the
+   * device's splat budget (the most it draws); nothing for a world refused or failed.
+   */
+  bytesOf(url: string): number {
+    const state = this.entries.get(url)?.state;
+    if (state?.status === 'ready') return state.bytes;
+    if (state?.status === 'failed' || state?.status === 'over-budget') return 0;
+    return splatBytes(this.budget);
+  }
+
+  /** Bytes of the worlds loaded and held now. */
+  heldBytes(): number {
+    let total = 0;
+    for (const { state } of this.entries.values()) if (state.status === 'ready') total += state.bytes;
+    return total;
+  }
+
+  /** The worlds loaded and held now. */
+  readyUrls(): string[] {
+    return [...this.entries].filter(([, entry]) => entry.state.status === 'ready').map(([url]) => url);
   }
 
   /** Keeps only `urls` (loading those not yet loaded) and disposes everything else. */
@@ -106,7 +130,7 @@ export class SplatLibrary {
     for (const url of urls) void this.load(url);
   }
 
-  /** How many worlds are held (loading or loaded), for tests and the memory governor. */
+  /** How many worlds are held (loading or loaded), for tests. */
   get size(): number {
     return this.entries.size;
   }
@@ -124,4 +148,15 @@ export class SplatLibrary {
     this.version++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Bytes of a loaded world in Spark's memory: its splats (16 bytes each packed, 32 extended) and
+ * those of its level-of-detail tree, when Spark built one.
+ */
+function worldBytes(mesh: SplatMesh): number {
+  const packed = mesh.packedSplats;
+  const ext = mesh.extSplats;
+  if (ext) return splatBytes(ext.numSplats + (ext.lodSplats?.numSplats ?? 0), EXT_SPLAT_BYTES);
+  return splatBytes((packed?.numSplats ?? mesh.numSplats) + (packed?.lodSplats?.numSplats ?? 0), PACKED_SPLAT_BYTES);
 }

@@ -1,7 +1,7 @@
 import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } from 'three';
 import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
 import { type CompressedFormats, detectSourceSupport } from './image-support';
-import { type Candidate, estimateBytes, governMemory, textureBytes } from './memory-governor';
+import { decodedTextureBytes, estimateBytes } from './memory-governor';
 import type { SourceSupport } from './source-pick';
 
 /** What a scene's image is doing right now. */
@@ -18,18 +18,10 @@ export interface MediaEvent {
 }
 
 export interface TextureLibraryOptions {
-  /** Bytes of pictures to hold (the device profile's `mediaBudget`). */
-  readonly budget: number;
   /** Widest picture the device profile takes (`maxTextureSize`); the GPU's own limit also applies. */
   readonly maxTextureSize: number;
   /** Receives every media event (tests read it); nothing is recorded without it. */
   readonly log?: ((event: MediaEvent) => void) | undefined;
-}
-
-/** What the story may want next, nearest first, with its declared width when the package gives one. */
-export interface WantedPicture {
-  readonly url: string;
-  readonly width?: number | undefined;
 }
 
 interface Entry {
@@ -47,7 +39,7 @@ const UNDECLARED_WIDTH = 4096;
  * Owns every panorama texture. Loads each URL once: fetched, decoded off the main thread
  * (`createImageBitmap`, or the Basis transcoder's worker for KTX2), and uploaded to the GPU
  * (`renderer.initTexture`) as soon as it is decoded, so a scene switch to it costs no request,
- * decode or upload. Holds what the story may show next within a byte budget and disposes the rest.
+ * decode or upload. Holds what the memory governor keeps (`planMedia`) and disposes the rest.
  *
  * KTX2 textures keep their rows top-down (compressed uploads ignore `flipY`): they carry
  * `userData.topDown = true`, and the backdrop's geometry flips v for them.
@@ -99,7 +91,7 @@ export class TextureLibrary {
     this.entries.set(url, entry);
     entry.promise = this.decode(url, entry.abort.signal).then(
       (texture): TextureState => {
-        entry.bytes = bytesOf(texture);
+        entry.bytes = decodedTextureBytes(texture);
         return { status: 'ready', texture };
       },
       (error: unknown): TextureState => ({ status: 'failed', error: describe(error, url) }),
@@ -125,17 +117,25 @@ export class TextureLibrary {
   }
 
   /**
-   * Holds the pictures the story may show next, nearest first: the first `required` always (the
-   * current scene's), the rest while they fit the budget (measured once decoded, estimated before);
-   * loads the held ones not yet loaded and disposes everything else.
+   * GPU bytes of a picture: measured once decoded, else estimated from its declared width (or the
+   * widest this device takes, up to 4096, when undeclared); nothing for one that failed.
    */
-  keepOnly(wanted: readonly WantedPicture[], required = 1): void {
-    const candidates: Candidate[] = wanted
-      .filter((w) => !this.failed.has(w.url))
-      .map((w) => ({ url: w.url, bytes: this.entries.get(w.url)?.bytes ?? estimateBytes(w.width, Math.min(UNDECLARED_WIDTH, this.options.maxTextureSize)) }));
-    const kept = governMemory(candidates, this.options.budget, Math.min(required, candidates.length));
+  bytesOf(url: string, width?: number): number {
+    if (this.failed.has(url)) return 0;
+    return this.entries.get(url)?.bytes ?? estimateBytes(width, Math.min(UNDECLARED_WIDTH, this.options.maxTextureSize));
+  }
+
+  /** GPU bytes of the pictures decoded and held now. */
+  heldBytes(): number {
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.bytes ?? 0;
+    return total;
+  }
+
+  /** Holds `urls` (loading those not yet loaded) and disposes every other picture. */
+  keepOnly(urls: ReadonlySet<string>): void {
     for (const [url, entry] of this.entries) {
-      if (kept.has(url)) continue;
+      if (urls.has(url)) continue;
       this.entries.delete(url);
       entry.abort.abort();
       if (entry.state.status === 'ready') {
@@ -143,7 +143,7 @@ export class TextureLibrary {
         this.record(url, 'disposed');
       }
     }
-    for (const url of kept) void this.load(url);
+    for (const url of urls) void this.load(url);
   }
 
   /** The stage reports the frame a picture is first drawn in. */
@@ -157,7 +157,7 @@ export class TextureLibrary {
   }
 
   dispose(): void {
-    this.keepOnly([], 0);
+    this.keepOnly(new Set());
     this.ktx2?.dispose();
     this.ktx2 = null;
   }
@@ -207,15 +207,6 @@ export class TextureLibrary {
     this.version++;
     for (const listener of this.listeners) listener();
   }
-}
-
-/** GPU bytes of a decoded texture: the transcoded mip chain for KTX2, RGBA with mips otherwise. */
-function bytesOf(texture: Texture): number {
-  const compressed = texture as Partial<CompressedTexture>;
-  if (compressed.isCompressedTexture && compressed.mipmaps)
-    return (compressed.mipmaps as Array<{ data: ArrayBufferView }>).reduce((sum, m) => sum + m.data.byteLength, 0);
-  const image = texture.image as { width: number; height: number };
-  return textureBytes(image.width, image.height, 'rgba8', texture.generateMipmaps);
 }
 
 function describe(error: unknown, url: string): string {

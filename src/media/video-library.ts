@@ -1,9 +1,13 @@
 import { SRGBColorSpace, VideoTexture } from 'three';
+import { videoBytes } from './memory-governor';
 
 export type VideoState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly texture: VideoTexture; readonly video: HTMLVideoElement }
   | { readonly status: 'failed'; readonly error: string };
+
+/** Width assumed for a video whose size the package does not declare: 4K, the usual 360° master. */
+const UNDECLARED_VIDEO_WIDTH = 3840;
 
 interface Entry {
   readonly video: HTMLVideoElement;
@@ -30,6 +34,24 @@ export class VideoLibrary {
     const failure = this.failed.get(url);
     if (failure !== undefined) return { status: 'failed', error: failure };
     return this.entries.get(url)?.state ?? { status: 'loading' };
+  }
+
+  /**
+   * Bytes a video holds (`videoBytes`): from its own size once its first frame is in, else from the
+   * declared width (2:1 equirectangular; 3840 when undeclared); nothing for one that failed.
+   */
+  bytesOf(url: string, width = UNDECLARED_VIDEO_WIDTH): number {
+    if (this.failed.has(url)) return 0;
+    const entry = this.entries.get(url);
+    if (entry?.state.status === 'ready' && entry.video.videoWidth > 0) return videoBytes(entry.video.videoWidth, entry.video.videoHeight);
+    return videoBytes(width, width / 2);
+  }
+
+  /** Bytes of the videos buffered to their first frame and held now. */
+  heldBytes(): number {
+    let total = 0;
+    for (const [url, entry] of this.entries) if (entry.state.status === 'ready') total += this.bytesOf(url);
+    return total;
   }
 
   /** Keeps only `urls` (loading those not yet loading) and releases everything else. */

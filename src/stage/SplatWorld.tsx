@@ -1,21 +1,16 @@
 import { useThree } from '@react-three/fiber';
 import type { SparkRenderer } from '@sparkjsdev/spark';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { type EditionCut, type SceneClock, type StoryPackage } from '../story';
-import { SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
+import { type SceneClock, type StoryPackage } from '../story';
+import { type SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
 import { degToRad } from './direction';
-
-/**
- * Most worlds of next scenes held ready beside the current one: a world can run to hundreds of
- * megabytes, so a scene with many ways on preloads only its first ones (in choice order).
- */
-const MAX_PRELOADED_WORLDS = 2;
 
 export interface SplatWorldProps {
   readonly story: StoryPackage;
-  readonly cut: EditionCut;
   readonly sceneId: string;
   readonly filmBase: URL;
+  /** The worlds held for this scene and the next ones (the memory governor in `useSceneMedia` picks them). */
+  readonly library: SplatLibrary;
   /** Most splats to draw at once (the device profile's `splatBudget`). */
   readonly budget: number;
   readonly clock: SceneClock;
@@ -24,28 +19,14 @@ export interface SplatWorldProps {
 /**
  * The scene's Gaussian-splat world, layered over the backdrop: loaded through Spark (imported
  * only when a scene has one), held while it loads with scene time stopped and the backdrop
- * showing, the next scenes' worlds preloaded once it is ready, and every world that falls out of
- * reach disposed.
+ * showing. Which worlds are loaded, preloaded and disposed is the memory governor's decision.
  */
-export function SplatWorld({ story, cut, sceneId, filmBase, budget, clock }: SplatWorldProps) {
-  const [library] = useState(() => new SplatLibrary({ budget }));
-  useEffect(() => () => library.dispose(), [library]);
+export function SplatWorld({ story, sceneId, filmBase, library, budget, clock }: SplatWorldProps) {
   useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
 
   const splat = story.scenes[sceneId]?.splat;
   const url = splat ? assetUrl(filmBase, splat.src) : null;
   const state: SplatState | null = url ? library.state(url) : null;
-  const settled = state?.status !== 'loading';
-
-  // The worlds the story may show next, preloaded only once this scene's own world is in, so
-  // they never compete with it for the network or Spark's workers.
-  const scene = story.scenes[sceneId];
-  const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
-  const nextUrls = settled
-    ? [...new Set(nextScenes.flatMap((s) => (story.scenes[s]?.splat ? [assetUrl(filmBase, story.scenes[s]!.splat!.src)] : [])))].slice(0, MAX_PRELOADED_WORLDS)
-    : [];
-  const wantedKey = [...new Set([...(url ? [url] : []), ...nextUrls])].join('\n');
-  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
 
   // Scene time stands still while the stage holds for the world.
   const holding = state?.status === 'loading';
@@ -60,7 +41,7 @@ export function SplatWorld({ story, cut, sceneId, filmBase, budget, clock }: Spl
 
   // For tests and diagnostics: the world's status and the files of the worlds held in memory.
   const canvas = useThree((s) => s.gl.domElement);
-  const held = [...new Set([...(url ? [url] : []), ...nextUrls])].filter((u) => library.state(u).status === 'ready');
+  const held = library.readyUrls();
   useEffect(() => {
     canvas.dataset['splat'] = state ? state.status : 'none';
     canvas.dataset['splatWorlds'] = held.map((u) => u.split('/').pop()).join(' ');

@@ -100,7 +100,7 @@ function StageContent(props: StageProps) {
   const loops = scene.media.type !== 'video' || scene.media.loop;
   useVideoPlayback(media.video, clock, loops, send, sceneId);
   // The scene's glTF props: held for, like its media (a prop that fails is skipped).
-  const sceneProps = useSceneProps(story, cut, sceneId, filmBase, clock);
+  const sceneProps = useSceneProps(story, sceneId, filmBase, clock, libraries.models);
   const status = media.status === 'ready' && sceneProps.status === 'loading' ? 'loading' : media.status;
   useEffect(() => onMediaStatus(status, media.detail), [onMediaStatus, status, media.detail, sceneId]);
   // Scene time stands still while the stage holds for the scene's media.
@@ -222,7 +222,7 @@ function StageContent(props: StageProps) {
         />
       </group>
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
-        <SplatWorld story={story} cut={cut} sceneId={sceneId} filmBase={filmBase} budget={props.splatBudget} clock={clock} />
+        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} clock={clock} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
       </group>

@@ -2,8 +2,7 @@ import type { EditionCut, StoryPackage } from '../story';
 
 /**
  * The scenes a scene can lead to in this edition (its choices' targets and its routes), whose
- * assets are preloaded while it plays. The same computation as in `use-scene-media.ts`, shared here
- * for the other layers of a scene (props).
+ * assets are preloaded while it plays (nearest first: choices in their order, then routes).
  */
 export function nextScenes(story: StoryPackage, cut: EditionCut, sceneId: string): string[] {
   const scene = story.scenes[sceneId];

@@ -2,7 +2,20 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Texture } from 'three';
 import { type EditionCut, type Media, type StoryPackage } from '../story';
-import { type SourceSupport, type TextureLibrary, type VideoLibrary, type WantedPicture, assetUrl, pickSource } from '../media';
+import {
+  type MediaKind,
+  type ModelLibrary,
+  type SourceSupport,
+  type SplatLibrary,
+  type TextureLibrary,
+  type VideoLibrary,
+  type WantedMedia,
+  MEDIA_KINDS,
+  assetUrl,
+  pickSource,
+  planMedia,
+} from '../media';
+import { nextScenes as nextScenesOf } from './next-scenes';
 
 export type MediaStatus = 'loading' | 'ready' | 'failed';
 
@@ -18,9 +31,14 @@ export interface SceneMedia {
   readonly detail: string | undefined;
 }
 
+/** Every library of scene media, sharing one memory budget. */
 export interface MediaLibraries {
   readonly textures: TextureLibrary;
   readonly videos: VideoLibrary;
+  readonly splats: SplatLibrary;
+  readonly models: ModelLibrary;
+  /** Bytes of media of every kind to hold (the device profile's `mediaBudget`). */
+  readonly budget: number;
 }
 
 /** Shown while no media of a scene can be loaded, so the story goes on around a clear placeholder. */
@@ -45,21 +63,24 @@ function pick(media: Media, support: SourceSupport, filmBase: URL): Picked | nul
 
 /**
  * Resolves, preloads and holds scene media. Each panorama or video is taken from the best of its
- * sources the device supports. The current scene's media and that of the scenes its choices and
- * routes lead to are loaded while the current scene plays (images fetched, decoded and uploaded to
- * the GPU within the device's memory budget; videos buffered to their first frame); the rest is
- * disposed. While the scene's own picture loads, its poster shows if it has one, else the previous
- * picture stays. When the media fails to load, the next alternate plays (the story graph does not
+ * sources the device supports. This is the memory governor's one seat: the current scene's
+ * media of every kind (picture or video, poster, splat world, props) is always held; the media of
+ * the scenes its choices and routes lead to, nearest first, is preloaded while it fits the shared
+ * budget (`planMedia`); everything else is disposed. The other layers (SplatWorld, props) only
+ * read their libraries. While the scene's own picture loads, its poster shows if it has one, else
+ * the previous picture stays. When the media fails to load, the next alternate plays (the story graph does not
  * change); when all fail, a placeholder colour.
  */
 export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: string, libraries: MediaLibraries, filmBase: URL): SceneMedia {
-  const { textures, videos } = libraries;
+  const { textures, videos, splats, models } = libraries;
   const gl = useThree((s) => s.gl);
   useEffect(() => textures.attach(gl), [textures, gl]);
   const scene = story.scenes[sceneId];
-  const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
+  const nextScenes = nextScenesOf(story, cut, sceneId);
   useSyncExternalStore((listener) => textures.subscribe(listener), () => textures.version);
   useSyncExternalStore((listener) => videos.subscribe(listener), () => videos.version);
+  useSyncExternalStore((listener) => splats.subscribe(listener), () => splats.version);
+  useSyncExternalStore((listener) => models.subscribe(listener), () => models.version);
   const support = textures.support;
   const picked = (media: Media | undefined) => (media && support ? pick(media, support, filmBase) : null);
   const stateOf = (media: Media) => {
@@ -82,28 +103,44 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
 
   type Held = { texture: Texture | null; color: string; video: HTMLVideoElement | null; url: string | null; media: Media | null };
   const held = useRef<Held>({ texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null });
-  // Pictures nearest first: this scene's (and its poster while it loads), then the next scenes'.
-  const wanted = [chosen?.media, ...nextScenes.map((s) => candidates(story, cut, s)[0]?.media)];
+  // What each scene needs, this one first, then the next ones nearest first; all kinds share the budget.
   const current = picked(chosen?.media);
-  const images: WantedPicture[] = [];
-  if (current && chosen?.media.type === 'panorama') images.push(current);
-  if (poster) images.push({ url: poster });
   const leaving = useLeavingPicture(sceneId, held.current.url, scene?.transition.durationMs ?? 0);
-  if (leaving && !images.some((i) => i.url === leaving)) images.push({ url: leaving });
-  const required = images.length;
-  for (const media of wanted.slice(1)) if (media?.type === 'panorama' && support) images.push(pick(media, support, filmBase)!);
-  const imageKey = support ? JSON.stringify([images, required]) : '';
-  const videoKey = support
-    ? [...new Set(wanted.flatMap((m) => (m?.type === 'video' ? [pick(m, support, filmBase)!.url] : [])))].join('\n')
-    : null;
+  const needs: WantedMedia[][] = [];
+  if (support) {
+    const own: WantedMedia[] = [];
+    if (current) own.push(mediaItem(chosen!.media, current, libraries));
+    if (poster) own.push({ kind: 'texture', url: poster, bytes: textures.bytesOf(poster) });
+    if (leaving) own.push({ kind: 'texture', url: leaving, bytes: textures.bytesOf(leaving) });
+    needs.push([...own, ...worldItems(story, sceneId, filmBase, libraries)]);
+    for (const next of nextScenes) {
+      const media = candidates(story, cut, next)[0]?.media;
+      const p = media ? pick(media, support, filmBase) : null;
+      needs.push([...(p ? [mediaItem(media!, p, libraries)] : []), ...worldItems(story, next, filmBase, libraries)]);
+    }
+  }
+  const plan = needs.length ? planMedia(needs, libraries.budget) : null;
+  // A next scene's splat world waits until this scene's own is in, so it never competes with it
+  // for the network or Spark's workers.
+  const ownWorld = scene?.splat ? assetUrl(filmBase, scene.splat.src) : null;
+  const worldSettled = !ownWorld || splats.state(ownWorld).status !== 'loading';
+  const keptKey = plan
+    ? JSON.stringify(MEDIA_KINDS.map((kind) => [...plan.kept[kind]].filter((url) => kind !== 'splat' || worldSettled || url === ownWorld)))
+    : '';
   useEffect(() => {
-    if (!imageKey) return;
-    const [list, count] = JSON.parse(imageKey) as [WantedPicture[], number];
-    textures.keepOnly(list, count);
-  }, [textures, imageKey]);
+    if (!keptKey) return;
+    const kept = JSON.parse(keptKey) as string[][];
+    const holders: Record<MediaKind, { keepOnly(urls: ReadonlySet<string>): void }> = { texture: textures, video: videos, splat: splats, model: models };
+    MEDIA_KINDS.forEach((kind, i) => holders[kind].keepOnly(new Set(kept[i])));
+  }, [keptKey, textures, videos, splats, models]);
+
+  // For tests and diagnostics: the bytes held now, per kind, and the budget they share.
+  const canvas = gl.domElement;
   useEffect(() => {
-    if (videoKey !== null) videos.keepOnly(new Set(videoKey ? videoKey.split('\n') : []));
-  }, [videos, videoKey]);
+    const heldBytes = JSON.stringify({ texture: textures.heldBytes(), video: videos.heldBytes(), splat: splats.heldBytes(), model: models.heldBytes() });
+    if (canvas.dataset['mediaBytes'] !== heldBytes) canvas.dataset['mediaBytes'] = heldBytes;
+    canvas.dataset['mediaBudget'] = String(libraries.budget);
+  });
 
   let status: MediaStatus;
   if (!chosen) {
@@ -143,6 +180,28 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
   };
 }
 
+
+/** A scene's picture or video, with its bytes (measured once loaded, estimated before). */
+function mediaItem(media: Media, p: Picked, libraries: MediaLibraries): WantedMedia {
+  return media.type === 'video'
+    ? { kind: 'video', url: p.url, bytes: libraries.videos.bytesOf(p.url, p.width) }
+    : { kind: 'texture', url: p.url, bytes: libraries.textures.bytesOf(p.url, p.width) };
+}
+
+/** A scene's splat world and prop models, with their bytes. */
+function worldItems(story: StoryPackage, sceneId: string, filmBase: URL, libraries: MediaLibraries): WantedMedia[] {
+  const scene = story.scenes[sceneId];
+  const items: WantedMedia[] = [];
+  if (scene?.splat) {
+    const url = assetUrl(filmBase, scene.splat.src);
+    items.push({ kind: 'splat', url, bytes: libraries.splats.bytesOf(url) });
+  }
+  for (const prop of scene?.props ?? []) {
+    const url = assetUrl(filmBase, prop.src);
+    items.push({ kind: 'model', url, bytes: libraries.models.bytesOf(url) });
+  }
+  return items;
+}
 
 /**
  * The picture of the scene just left, kept loaded through the arriving scene's transition: a fade

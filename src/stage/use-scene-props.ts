@@ -1,9 +1,8 @@
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Material, Object3D, Texture } from 'three';
-import type { EditionCut, Scene, SceneClock, StoryPackage } from '../story';
-import { type LoadedModel, ModelLibrary, assetUrl } from '../media';
-import { nextScenes } from './next-scenes';
+import type { Scene, SceneClock, StoryPackage } from '../story';
+import { type LoadedModel, type ModelLibrary, assetUrl } from '../media';
 
 type Prop = Scene['props'][number];
 
@@ -21,17 +20,16 @@ export interface SceneProps {
 }
 
 /**
- * The glTF props of the scene: one model library for the stage, holding the models of this scene
- * and of the scenes it leads to (preloaded while it plays) and disposing the rest. Scene time
- * stands still while the scene's props load (`holding-props`), so nothing is missed.
+ * The glTF props of the scene, from the player's model library (which models are held for this
+ * scene and preloaded for the next is the memory governor's decision, in `useSceneMedia`). Scene
+ * time stands still while the scene's props load (`holding-props`), so nothing is missed.
  */
-export function useSceneProps(story: StoryPackage, cut: EditionCut, sceneId: string, filmBase: URL, clock: SceneClock): SceneProps {
-  const library = useModelLibrary();
-  useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
-  const urlsOf = (id: string) => (story.scenes[id]?.props ?? []).map((p) => assetUrl(filmBase, p.src));
-  const wantedKey = [...new Set([sceneId, ...nextScenes(story, cut, sceneId)].flatMap(urlsOf))].join('\n');
-  useEffect(() => library.keepOnly(new Set(wantedKey ? wantedKey.split('\n') : [])), [library, wantedKey]);
-  useWarmModels(library, wantedKey);
+export function useSceneProps(story: StoryPackage, sceneId: string, filmBase: URL, clock: SceneClock, library: ModelLibrary): SceneProps {
+  const gl = useThree((s) => s.gl);
+  // The renderer picks the KTX2 transcoding target (again after a lost context).
+  useEffect(() => library.setRenderer(gl), [library, gl]);
+  const version = useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
+  useWarmModels(library, version);
 
   const placed: PlacedProp[] = [];
   let status: SceneProps['status'] = 'ready';
@@ -50,15 +48,14 @@ export function useSceneProps(story: StoryPackage, cut: EditionCut, sceneId: str
 }
 
 /**
- * Uploads the textures and compiles the shaders of every wanted model as soon as it loads, so
+ * Uploads the textures and compiles the shaders of every held model as soon as it loads, so
  * entering a preloaded scene costs no upload or compile on its first frame.
  */
-function useWarmModels(library: ModelLibrary, wantedKey: string): void {
+function useWarmModels(library: ModelLibrary, version: number): void {
   const { gl, camera, scene } = useThree();
   const warmed = useMemo(() => new WeakSet<Object3D>(), []);
-  const version = useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
   useEffect(() => {
-    for (const url of wantedKey ? wantedKey.split('\n') : []) {
+    for (const url of library.urls()) {
       const state = library.state(url);
       if (state.status !== 'ready' || warmed.has(state.model.scene)) continue;
       warmed.add(state.model.scene);
@@ -70,14 +67,5 @@ function useWarmModels(library: ModelLibrary, wantedKey: string): void {
       // With the stage's scene as target, so the shaders match its lights.
       gl.compileAsync(state.model.scene, camera, scene).catch((error: unknown) => console.warn(`stage: compiling the shaders of "${url}" failed early:`, error));
     }
-  }, [library, version, wantedKey, warmed, gl, camera, scene]);
-}
-
-/** The stage's model library, told about the renderer (for KTX2) and disposed with the stage. */
-function useModelLibrary(): ModelLibrary {
-  const [library] = useState(() => new ModelLibrary());
-  const gl = useThree((s) => s.gl);
-  useEffect(() => library.setRenderer(gl), [library, gl]);
-  useEffect(() => () => library.dispose(), [library]);
-  return library;
+  }, [library, version, warmed, gl, camera, scene]);
 }

@@ -13,8 +13,9 @@ export interface DeviceProfile {
   /** Most Gaussian splats to draw at once. */
   readonly splatBudget: number;
   /**
-   * Bytes of scene pictures (textures, mipmaps included) the media layer may hold: the current
-   * scene always, then the scenes reachable from it, nearest first, until this is spent.
+   * Bytes of scene media the media layer may hold, every kind counted together (textures with
+   * their mipmaps, video frames, splat worlds, glTF models): the current scene always, then the
+   * scenes reachable from it, nearest first, until this is spent.
    */
   readonly mediaBudget: number;
 }
@@ -26,7 +27,7 @@ const PROFILES: Record<DeviceProfile['id'], DeviceProfile> = {
   'quest-3': { id: 'quest-3', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.2, antialias: true, maxTextureSize: 8192, splatBudget: 1_000_000, mediaBudget: 512 * MiB },
   'quest-pro': { id: 'quest-pro', frameRate: 90, foveation: 0.5, frameBufferScaling: 1.1, antialias: true, maxTextureSize: 8192, splatBudget: 800_000, mediaBudget: 512 * MiB },
   // Quest 2 (XR2): 72 Hz, full foveation, no MSAA, smaller textures to stay in memory and frame time.
-  // Media budgets leave most of a headset's shared memory to the browser, the compositor and splats.
+  // Media budgets leave most of a headset's shared memory to the browser and the compositor.
   'quest-2': { id: 'quest-2', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000, mediaBudget: 256 * MiB },
   headset: { id: 'headset', frameRate: 72, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 300_000, mediaBudget: 256 * MiB },
   phone: { id: 'phone', frameRate: 60, foveation: 1, frameBufferScaling: 1, antialias: false, maxTextureSize: 4096, splatBudget: 500_000, mediaBudget: 192 * MiB },

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { usePlayer, nextFrames, waitForApp } from './harness';
+import { pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
+import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
+import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
+import { splatWorld } from '../../src/generate/splats/world';
 
 const open = usePlayer();
 
@@ -23,6 +26,33 @@ async function choose(page: Page, choice: string, scene: string) {
   await nextFrames(page, 2); // Each scene is really drawn before the next switch.
 }
 
+/** Opens a film with the test hooks set: the media log, and a memory budget when given. */
+async function openWithBudget(path: string, budget: number | null) {
+  const page = await open(path, { viewport: { width: 320, height: 200 } });
+  await page.addInitScript((mediaBudget) => {
+    (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = mediaBudget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget };
+  }, budget);
+  // Every request the page and its workers make from here on (Spark fetches worlds in a worker,
+  // which the page's resource timing does not see).
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(request.url()));
+  await page.reload();
+  return Object.assign(page, { asked: (name: string) => asked.filter((url) => url.endsWith(`/assets/${name}`)).length });
+}
+
+/** Bytes of media held now, per kind, as the memory governor reports them on the canvas. */
+const heldBytes = (page: Page) =>
+  page.evaluate(() => JSON.parse(document.querySelector('canvas')?.dataset['mediaBytes'] ?? 'null') as Record<'texture' | 'video' | 'splat' | 'model', number> | null);
+/** How often the page has requested this asset so far (resource timing). */
+const requests = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/assets/${n}`)).length, name);
+const fetched = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: Array<{ url: string; event: string }> } }).__SIGHTLINE_TEST__.mediaLog
+      .filter((e) => e.event === 'fetch')
+      .map((e) => e.url.split('/assets/')[1]),
+  );
+
 describe('memory', () => {
   it('returns to its baseline after 100 scene switches', async () => {
     const page = await open('?autoplay=1', { viewport: { width: 480, height: 300 } });
@@ -36,6 +66,71 @@ describe('memory', () => {
       await choose(page, 'back', 'hall');
     }
     expect(await gpuMemory(page)).toEqual(baseline);
+    await page.context().close();
+  });
+
+  it('preloads the next scenes that fit the budget, nearest first, and fetches the others only when chosen', async () => {
+    // The formats film's panoramas are 1024×512 (RGBA with mipmaps once decoded) and declare no
+    // width, so a next one is counted at the 4096-wide guess until decoded. This budget holds the
+    // JPEG scene, then the PNG scene (the first choice: guess, then measured), and not the WebP
+    // scene after it (two measured pictures and a guess are one byte over).
+    const picture = textureBytes(1024, 512, 'rgba8', true);
+    const budget = 2 * picture + estimateBytes(undefined, 4096) - 1;
+    const page = await openWithBudget('?film=formats&autoplay=1', budget);
+    await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0 });
+    // The PNG decoded, the plan was made again with its measured size: nothing more fits, so
+    // nothing more is asked for however long the scene plays.
+    await nextFrames(page, 10);
+    expect(await fetched(page)).toEqual(['pano.jpg', 'pano.png']);
+    for (const name of ['pano.webp', 'pano.avif', 'pano.ktx2']) expect(await requests(page, name)).toBe(0);
+    expect(await page.locator('canvas').getAttribute('data-media-budget')).toBe(String(budget));
+
+    // Chosen, the WebP scene loads then (the JPEG stays held as the scene it leads back to).
+    await choose(page, 'webp', 'webp');
+    expect(await requests(page, 'pano.webp')).toBe(1);
+    expect(await fetched(page)).toEqual(['pano.jpg', 'pano.png', 'pano.webp']);
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0 });
+    await page.screenshot({ path: '/tmp/budget-webp.png' });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('counts prop models in the same budget: a next scene\'s model over it waits until chosen', async () => {
+    // The gallery's own models always load; the turntable's orrery, guessed at 32 MiB until loaded, does not fit 1 MiB.
+    const page = await openWithBudget('?film=props&autoplay=1', 1024 * 1024);
+    await waitForApp(page, { status: 'playing', scene: 'gallery', media: 'ready' });
+    await expect.poll(async () => (await heldBytes(page))?.model ?? 0).toBeGreaterThan(0);
+    await nextFrames(page, 10);
+    for (const name of ['relic.glb', 'urn.glb', 'mask.glb']) expect(await requests(page, name)).toBe(1);
+    expect(await requests(page, 'orrery.glb')).toBe(0);
+    await choose(page, 'turntable', 'turntable');
+    expect(await requests(page, 'orrery.glb')).toBe(1);
+    await page.context().close();
+
+    // Within the budget (two guesses fit), the orrery is loaded while the gallery plays.
+    const roomy = await openWithBudget('?film=props&autoplay=1', 2 * UNDECLARED_MODEL_BYTES);
+    await waitForApp(roomy, { status: 'playing', scene: 'gallery', media: 'ready' });
+    await expect.poll(() => requests(roomy, 'orrery.glb')).toBe(1);
+    await roomy.context().close();
+  });
+
+  it('counts a playing video in the budget by its own size', async () => {
+    const page = await openWithBudget('?film=video&autoplay=1', null);
+    await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    // The test video is 1024×512.
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0 });
+    await page.context().close();
+  });
+
+  it('counts splat worlds at 16 bytes a splat: a next world guessed over the budget is not fetched', async () => {
+    // The next scene's world is guessed at the desktop's splat budget (3 M splats, 48 MB) until loaded.
+    const page = await openWithBudget('?film=splats&autoplay=1', 1024 * 1024);
+    await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
+    await expect.poll(() => heldBytes(page), { timeout: 60_000 }).toEqual({ texture: 0, video: 0, splat: splatWorld().length * 16, model: 0 });
+    await nextFrames(page, 5);
+    expect(page.asked('pillar.ply')).toBe(1);
+    expect(page.asked('pillar.splat')).toBe(0);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import { BoxGeometry, Group, Mesh, MeshBasicMaterial, Texture } from 'three';
 import { describe, expect, it, vi } from 'vitest';
-import { type LoadedModel, ModelLibrary, disposeModel } from '../../src/media/model-library';
+import { type LoadedModel, ModelLibrary, disposeModel, modelBytes } from '../../src/media/model-library';
 
 /** A model with one geometry, two materials (one textured) and a count of what was disposed. */
 function fakeModel() {
@@ -31,7 +31,7 @@ describe('model library', () => {
     library.keepOnly(new Set([URL_A]));
     await library.load(URL_A);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(library.state(URL_A)).toEqual({ status: 'ready', model });
+    expect(library.state(URL_A)).toEqual({ status: 'ready', model, bytes: modelBytes(model.scene) });
   });
 
   it('disposes the geometries, materials and textures of models that fall out of reach', async () => {

@@ -6,7 +6,7 @@ const made: FakeMesh[] = [];
 class FakeMesh {
   readonly options: { url: string; lod?: boolean; lodAbove?: number };
   numSplats = 0;
-  packedSplats: { lodSplats?: object } | undefined = {};
+  packedSplats: { lodSplats?: { numSplats: number } } | undefined = {};
   disposed = false;
   removed = false;
   readonly initialized: Promise<FakeMesh>;
@@ -17,7 +17,7 @@ class FakeMesh {
     this.initialized = count < 0 ? Promise.reject(new Error('bad file')) : Promise.resolve(this);
     this.numSplats = count;
     // Spark builds a LoD tree only at or above `lodAbove`; the fake lets a test switch it off.
-    if (options.lod && options.lodAbove !== undefined && count >= options.lodAbove && !noLod) this.packedSplats = { lodSplats: {} };
+    if (options.lod && options.lodAbove !== undefined && count >= options.lodAbove && !noLod) this.packedSplats = { lodSplats: { numSplats: count / 4 } };
   }
   dispose() {
     this.disposed = true;
@@ -57,6 +57,20 @@ describe('SplatLibrary', () => {
     expect(await other.load('big.ply')).toEqual({ status: 'over-budget', splats: 2_000_000 });
     expect(made.at(-1)!.disposed).toBe(true);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('over this device\'s budget of 300000'));
+  });
+
+  it('counts a world at the budget\'s size until loaded, then at 16 bytes a splat, LoD splats included; a failed one at nothing', async () => {
+    const library = new SplatLibrary({ budget: 300_000 });
+    expect(library.bytesOf('small.spz')).toBe(300_000 * 16);
+    await library.load('small.spz');
+    expect(library.bytesOf('small.spz')).toBe(4000 * 16);
+    await library.load('big.ply');
+    // The fake's LoD tree holds a quarter as many splats again.
+    expect(library.bytesOf('big.ply')).toBe((2_000_000 + 500_000) * 16);
+    await library.load('broken.splat');
+    expect(library.bytesOf('broken.splat')).toBe(0);
+    expect(library.heldBytes()).toBe(4000 * 16 + 2_500_000 * 16);
+    expect(library.readyUrls()).toEqual(['small.spz', 'big.ply']);
   });
 
   it('reports a broken file as failed', async () => {
