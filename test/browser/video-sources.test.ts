@@ -152,9 +152,13 @@ describe('video sources', () => {
     played.add(await expectPlays(page, 'h264-first'));
     await choose(page, 'to-skips', 'skips');
     // The decoys (red) come first; this browser skips the HEVC one only if it cannot play it.
-    const skips = await expectPlays(page, 'skips');
-    played.add(skips);
-    if (!decoders.hevc) expect(skips).toBe('vp9.webm');
+    played.add(await expectPlays(page, 'skips'));
+    if (!decoders.hevc) expect(await expectedFile(page, 'skips')).toBe(decoders.av1 ? 'av1.webm' : 'h264.mp4');
+    // Every source passed over: the fallback plays.
+    await choose(page, 'to-fallback', 'fallback');
+    const fallback = await expectPlays(page, 'fallback');
+    played.add(fallback);
+    if (!decoders.hevc) expect(fallback).toBe('vp9.webm');
 
     // Every file requested was one of the picks (the next scene's is buffered ahead): no decoy,
     // no source passed over, was fetched.
@@ -174,8 +178,9 @@ describe('video sources', () => {
     await showSceneOnly(page);
     await choose(page, 'to-h264-first', 'h264-first');
     await choose(page, 'to-skips', 'skips');
+    await choose(page, 'to-fallback', 'fallback');
     await choose(page, 'to-once', 'once');
-    // The same VP9 the scene before looped plays again, once: its end ends the scene, which routes on.
+    // The VP9 the scene before looped plays again, once: its end ends the scene, which routes on.
     await untilColour(page, VIDEO_COLORS['vp9.webm'], 'once ahead');
     await waitForApp(page, { status: 'playing', scene: 'half', media: 'ready' }, 20_000);
 
