@@ -30,10 +30,16 @@ export function sourceFits(source: SourceChoice, support: SourceSupport): boolea
 
 /**
  * The path to load for a media entry: the first of its `sources` (listed best first) that the
- * device supports, else its `src`. Pure, so images and videos pick the same way and tests need no
- * browser.
+ * device supports and that has not `failed` to load, else its `src`. A browser can claim a type it
+ * then cannot decode (a profile its hardware lacks, a mislabelled file), so a failed source gives
+ * way to the next rather than failing the whole entry. Pure, so images and videos pick the same way
+ * and tests need no browser.
  */
-export function pickSource(media: { readonly src: string; readonly sources?: readonly SourceChoice[] | undefined }, support: SourceSupport): string {
-  for (const source of media.sources ?? []) if (sourceFits(source, support)) return source.src;
+export function pickSource(
+  media: { readonly src: string; readonly sources?: readonly SourceChoice[] | undefined },
+  support: SourceSupport,
+  failed: (src: string) => boolean = () => false,
+): string {
+  for (const source of media.sources ?? []) if (sourceFits(source, support) && !failed(source.src)) return source.src;
   return media.src;
 }

@@ -40,6 +40,20 @@ describe('pickSource', () => {
     expect(pickSource(video, { ...everything, canPlay: () => false })).toBe('assets/orbit.mp4');
   });
 
+  it('passes over a source that failed to load, down to src', () => {
+    const video = {
+      src: 'assets/orbit.mp4',
+      sources: [
+        { src: 'assets/orbit-av1.webm', type: 'video/webm; codecs="av01.0.05M.08"' },
+        { src: 'assets/orbit-vp9.webm', type: 'video/webm; codecs="vp9"' },
+      ],
+    };
+    expect(pickSource(video, everything, (src) => src === 'assets/orbit-av1.webm')).toBe('assets/orbit-vp9.webm');
+    expect(pickSource(video, everything, (src) => src !== 'assets/orbit.mp4')).toBe('assets/orbit.mp4');
+    // src is the last resort: returned even when it failed, so the entry's own failure shows.
+    expect(pickSource(video, everything, () => true)).toBe('assets/orbit.mp4');
+  });
+
   it('falls back to src when there are no sources', () => {
     expect(pickSource({ src: 'assets/a.png' }, everything)).toBe('assets/a.png');
     expect(pickSource({ src: 'assets/a.png', sources: [] }, { ...everything, maxWidth: 1 })).toBe('assets/a.png');
