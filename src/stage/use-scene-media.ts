@@ -54,10 +54,14 @@ function candidates(story: StoryPackage, cut: EditionCut, sceneId: string): Arra
   return all.slice(Math.min(cut.alternateOf(sceneId), all.length - 1));
 }
 
-/** The file a picture or video is loaded from on this device, with its declared width. */
-function pick(media: Media, support: SourceSupport, filmBase: URL): Picked | null {
+/**
+ * The file a picture or video is loaded from on this device, with its declared width: a source
+ * that failed (a type the browser claimed but cannot decode) gives way to the next, then to `src`.
+ */
+function pick(media: Media, support: SourceSupport, filmBase: URL, libraries: MediaLibraries): Picked | null {
   if (media.type === 'color') return null;
-  const src = pickSource(media, support);
+  const library = media.type === 'video' ? libraries.videos : libraries.textures;
+  const src = pickSource(media, support, (s) => library.state(assetUrl(filmBase, s)).status === 'failed');
   return { url: assetUrl(filmBase, src), width: media.sources.find((s) => s.src === src)?.width };
 }
 
@@ -82,7 +86,7 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
   useSyncExternalStore((listener) => splats.subscribe(listener), () => splats.version);
   useSyncExternalStore((listener) => models.subscribe(listener), () => models.version);
   const support = textures.support;
-  const picked = (media: Media | undefined) => (media && support ? pick(media, support, filmBase) : null);
+  const picked = (media: Media | undefined) => (media && support ? pick(media, support, filmBase, libraries) : null);
   const stateOf = (media: Media) => {
     if (media.type === 'color') return null;
     const p = picked(media);
@@ -115,7 +119,7 @@ export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: str
     needs.push([...own, ...worldItems(story, sceneId, filmBase, libraries)]);
     for (const next of nextScenes) {
       const media = candidates(story, cut, next)[0]?.media;
-      const p = media ? pick(media, support, filmBase) : null;
+      const p = media ? pick(media, support, filmBase, libraries) : null;
       needs.push([...(p ? [mediaItem(media!, p, libraries)] : []), ...worldItems(story, next, filmBase, libraries)]);
     }
   }
