@@ -9,9 +9,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Document, NodeIO, type Texture } from '@gltf-transform/core';
-import { EXTMeshoptCompression, KHRDracoMeshCompression, KHRMaterialsUnlit } from '@gltf-transform/extensions';
+import { EXTMeshoptCompression, KHRDracoMeshCompression, KHRMaterialsUnlit, KHRTextureBasisu } from '@gltf-transform/extensions';
 import draco3d from 'draco3dgltf';
 import { MeshoptEncoder } from 'meshoptimizer';
+import { encodeToKTX2 } from 'ktx2-encoder';
 import { PNG } from 'pngjs';
 
 export const PROPS_DIR = resolve(import.meta.dirname, '../../test/fixtures/packages/props/assets');
@@ -26,17 +27,21 @@ export interface PropRecipe {
   /** Base colour, linear 0..1 (glTF's convention); unlit, so the screen shows it sRGB-encoded. */
   readonly color: RGB;
   readonly compression?: 'draco' | 'meshopt';
-  /** A texture painted in the base colour with a dark frame, so textures are exercised too. */
-  readonly textured?: boolean;
+  /**
+   * A texture painted in the base colour with a dark frame, so textures are exercised too: a PNG,
+   * or a KTX2 (Basis ETC1S, KHR_texture_basisu) transcoded by the player's own decoder.
+   */
+  readonly textured?: 'png' | 'ktx2';
   /** A clip that bobs the box up by this many metres and back, once every two seconds. */
   readonly bob?: { readonly clip: string; readonly height: number };
 }
 
 export const PROP_RECIPES: readonly PropRecipe[] = [
-  { file: 'relic.glb', color: [1, 0, 0], textured: true },
+  { file: 'relic.glb', color: [1, 0, 0], textured: 'png' },
   { file: 'urn.glb', color: [0, 1, 0], compression: 'draco' },
   { file: 'mask.glb', color: [0, 0, 1], compression: 'meshopt' },
   { file: 'orrery.glb', color: [1, 1, 0], bob: { clip: 'Bob', height: 0.5 } },
+  { file: 'idol.glb', color: [1, 0, 1], textured: 'ktx2' },
 ];
 
 /** A box's 24 vertices (4 per face, so each face has its own normal and UVs) and 36 indices. */
@@ -83,14 +88,37 @@ function framedPng(color: RGB): Uint8Array {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-export function buildProp(recipe: PropRecipe): Document {
+/** The framed texture as a KTX2 file (Basis ETC1S with mipmaps, sRGB), as an author would ship it. */
+async function framedKtx2(color: RGB): Promise<Uint8Array> {
+  return encodeToKTX2(framedPng(color), {
+    isUASTC: false,
+    isKTX2File: true,
+    generateMipmap: true,
+    isPerceptual: true,
+    isSetKTX2SRGBTransferFunc: true,
+    qualityLevel: 255,
+    enableDebug: false,
+    imageDecoder: async (bytes: Uint8Array) => {
+      const png = PNG.sync.read(Buffer.from(bytes));
+      return { data: new Uint8Array(png.data), width: png.width, height: png.height };
+    },
+  });
+}
+
+/** `ktx2` carries the encoded texture of a recipe textured with KTX2 (encoding is asynchronous). */
+export function buildProp(recipe: PropRecipe, ktx2?: Uint8Array): Document {
   const doc = new Document();
   const buffer = doc.createBuffer();
   const g = boxGeometry(BOX_SIZE);
   const accessor = (type: 'VEC3' | 'VEC2' | 'SCALAR', array: Float32Array | Uint16Array) => doc.createAccessor().setType(type).setArray(array).setBuffer(buffer);
   const unlit = doc.createExtension(KHRMaterialsUnlit);
   let texture: Texture | null = null;
-  if (recipe.textured) texture = doc.createTexture('paint').setMimeType('image/png').setImage(framedPng(recipe.color));
+  if (recipe.textured === 'png') texture = doc.createTexture('paint').setMimeType('image/png').setImage(framedPng(recipe.color));
+  if (recipe.textured === 'ktx2') {
+    if (!ktx2) throw new Error(`${recipe.file}: a KTX2-textured prop needs its encoded texture`);
+    doc.createExtension(KHRTextureBasisu).setRequired(true);
+    texture = doc.createTexture('paint').setMimeType('image/ktx2').setImage(ktx2);
+  }
   const material = doc
     .createMaterial('paint')
     .setBaseColorFactor(texture ? [1, 1, 1, 1] : [...recipe.color, 1])
@@ -122,11 +150,12 @@ export function buildProp(recipe: PropRecipe): Document {
 export async function main(dir = PROPS_DIR): Promise<void> {
   await MeshoptEncoder.ready;
   const io = new NodeIO()
-    .registerExtensions([KHRMaterialsUnlit, KHRDracoMeshCompression, EXTMeshoptCompression])
+    .registerExtensions([KHRMaterialsUnlit, KHRDracoMeshCompression, EXTMeshoptCompression, KHRTextureBasisu])
     .registerDependencies({ 'draco3d.encoder': await draco3d.createEncoderModule(), 'meshopt.encoder': MeshoptEncoder });
   mkdirSync(dir, { recursive: true });
   for (const recipe of PROP_RECIPES) {
-    const bytes = await io.writeBinary(buildProp(recipe));
+    const ktx2 = recipe.textured === 'ktx2' ? await framedKtx2(recipe.color) : undefined;
+    const bytes = await io.writeBinary(buildProp(recipe, ktx2));
     writeFileSync(join(dir, recipe.file), bytes);
     console.log(`wrote ${recipe.file} (${bytes.byteLength} bytes)`);
   }

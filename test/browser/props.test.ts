@@ -24,6 +24,7 @@ function boxColour([r, g, b]: [number, number, number]): string | null {
   if (lo(r) && hi(g) && lo(b)) return 'green';
   if (lo(r) && lo(g) && hi(b)) return 'blue';
   if (hi(r) && hi(g) && lo(b)) return 'yellow';
+  if (hi(r) && lo(g) && hi(b)) return 'magenta';
   return null;
 }
 
@@ -64,7 +65,7 @@ async function watchWarnings(page: Page): Promise<() => Promise<string[]>> {
 const boxClip = { x: viewport.width / 2 - 40, y: 20, width: 80, height: viewport.height / 2 + 20 };
 
 describe('glTF props', () => {
-  it('shows each prop where it stands, over the backdrop: plain, Draco and Meshopt', async () => {
+  it('shows each prop where it stands, over the backdrop: plain, Draco, Meshopt and KTX2-textured', async () => {
     const page = await open('?film=props&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'gallery', media: 'ready' });
     await showSceneOnly(page);
@@ -75,6 +76,12 @@ describe('glTF props', () => {
     expect(await centre(page, 'behind')).toEqual([0x20, 0x30, 0x40]); // nothing behind: the backdrop colour
     await turn(page, 90);
     expect(boxColour(await centre(page, 'mask'))).toBe('blue'); // the Meshopt mask, to the left
+    // The vault's idol, behind the viewer, is textured with KTX2 (KHR_texture_basisu), transcoded
+    // by the player's own Basis decoder.
+    await choose(page, 'turntable', 'turntable');
+    await choose(page, 'on', 'vault');
+    await turn(page, 180);
+    expect(boxColour(await centre(page, 'idol'))).toBe('magenta');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -196,7 +196,7 @@ describe('resilience', () => {
   it('shows a placeholder and goes on when a scene image is missing', async () => {
     const page = await open('?film=missing-image&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'failed' });
-    await expect.poll(() => page.locator('.notice').textContent()).toContain('could not be loaded');
+    await expect.poll(() => page.locator('.notice').textContent()).toContain('could not be shown');
     await tabTo(page, { selector: 'button[data-choice="stay"]' });
     await page.keyboard.press('Enter');
     await waitForApp(page, { status: 'ended', scene: 'below' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
-import { EXTMeshoptCompression, KHRDracoMeshCompression, KHRMaterialsUnlit } from '@gltf-transform/extensions';
+import { EXTMeshoptCompression, KHRDracoMeshCompression, KHRMaterialsUnlit, KHRTextureBasisu } from '@gltf-transform/extensions';
 import draco3d from 'draco3dgltf';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { PROPS_DIR, PROP_RECIPES } from '../../src/generate/props';
 describe('generated glTF props', async () => {
   await MeshoptDecoder.ready;
   const io = new NodeIO()
-    .registerExtensions([KHRMaterialsUnlit, KHRDracoMeshCompression, EXTMeshoptCompression])
+    .registerExtensions([KHRMaterialsUnlit, KHRDracoMeshCompression, EXTMeshoptCompression, KHRTextureBasisu])
     .registerDependencies({ 'draco3d.decoder': await draco3d.createDecoderModule(), 'meshopt.decoder': MeshoptDecoder });
 
   for (const recipe of PROP_RECIPES)
@@ -27,7 +27,8 @@ describe('generated glTF props', async () => {
       const box = primitive.getAttribute('POSITION')!;
       expect(box.getMax([])[1]! - box.getMin([])[1]!).toBeCloseTo(0.8, 2);
       const material = primitive.getMaterial()!;
-      if (recipe.textured) expect(material.getBaseColorTexture()?.getMimeType()).toBe('image/png');
+      if (recipe.textured === 'ktx2') expect(root.listExtensionsRequired().map((e) => e.extensionName)).toEqual(['KHR_texture_basisu']);
+      if (recipe.textured) expect(material.getBaseColorTexture()?.getMimeType()).toBe(`image/${recipe.textured}`);
       else expect(material.getBaseColorFactor()).toEqual([...recipe.color, 1]);
       expect(root.listAnimations().map((a) => a.getName())).toEqual(recipe.bob ? [recipe.bob.clip] : []);
     });
