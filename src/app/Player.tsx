@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { NarrationLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
+import { NarrationLibrary, SoundOutput, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -76,10 +76,15 @@ export function Player(props: PlayerProps) {
   const [magicOn, setMagicOn] = useState(false);
   useEffect(() => () => magic.disable(), [magic]);
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
+  // One output for every sound the player makes, so volume and mute act on what is heard.
+  const [sound] = useState(() => {
+    const taps = testHooks().soundTaps;
+    return new SoundOutput({ onTap: taps && ((tap) => taps.push(tap)) });
+  });
   const [libraries] = useState(() => {
     const log = testHooks().mediaLog;
     const textures = new TextureLibrary({ budget: profile.mediaBudget, maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
-    return { textures, videos: new VideoLibrary() };
+    return { textures, videos: new VideoLibrary(sound) };
   });
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
@@ -89,30 +94,46 @@ export function Player(props: PlayerProps) {
     },
     [libraries],
   );
-  const [narration] = useState(() => new NarrationLibrary());
-  useEffect(() => () => narration.dispose(), [narration]);
+  const [narration] = useState(() => new NarrationLibrary(sound));
+  useEffect(
+    () => () => {
+      narration.dispose();
+      sound.dispose();
+    },
+    [narration, sound],
+  );
   // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
   // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
   const [unlocked, setUnlocked] = useState(props.userActivated);
   const silent = props.muted || !unlocked;
+  useEffect(() => sound.setLevel({ muted: silent, volume: props.volume }), [sound, silent, props.volume]);
   useEffect(() => {
-    libraries.videos.setMuted(silent);
-    libraries.videos.setVolume(props.volume);
-    narration.setOutput({ muted: silent, volume: props.volume });
-  }, [libraries, narration, silent, props.volume]);
+    // Play was clicked just before: the page's activation lets the audio graph start now.
+    if (props.userActivated) sound.unlock();
+    // Any later interaction (re)starts it too: a browser may suspend it (a phone call, a hidden tab).
+    const unlock = () => sound.unlock();
+    window.addEventListener('pointerdown', unlock);
+    window.addEventListener('keydown', unlock);
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [sound, props.userActivated]);
   const { onSound } = props;
   const toggleMute = useCallback(() => {
+    sound.unlock();
     setUnlocked(true);
     onSound({ muted: !silent });
-  }, [onSound, silent]);
+  }, [sound, onSound, silent]);
   const changeVolume = useCallback(
     (volume: number) => {
+      sound.unlock();
       setUnlocked(true);
       // Turning the volume up is asking for sound; turning it down while muted is not.
       const next = clampVolume(volume);
       onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
     },
-    [onSound, props.volume],
+    [sound, onSound, props.volume],
   );
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);

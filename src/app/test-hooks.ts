@@ -9,6 +9,8 @@ interface SightlineTestHooks {
   readonly timeScale?: number;
   /** When set, the media layer appends every fetch, decode, upload and first showing here. */
   readonly mediaLog?: MediaEvent[];
+  /** When set, the player's sound output appends the analyser after its master gain: what is heard. */
+  readonly soundTaps?: AnalyserNode[];
 }
 
 export function testHooks(): SightlineTestHooks {
