@@ -25,7 +25,7 @@ import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
 import { SoundControls } from './SoundControls';
-import { uiText } from './ui-text';
+import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
 import { useViewing } from './viewing';
 import { testHooks } from './test-hooks';
@@ -42,6 +42,9 @@ export interface PlayerProps {
   readonly subtitles: boolean;
   readonly subtitleSize: SubtitleSize;
   readonly onSubtitles: (on: boolean) => void;
+  readonly onSubtitleSize: (size: SubtitleSize) => void;
+  /** Switch the viewing to another of the film's languages (subtitles, narration, the player's words). */
+  readonly onLanguage: (language: string) => void;
   /** Viewer settings for video sound and narration. */
   readonly volume: number;
   readonly muted: boolean;
@@ -154,6 +157,8 @@ export function Player(props: PlayerProps) {
   const onMediaStatus = useCallback((status: MediaStatus, detail?: string) => setMediaStatus({ status, detail }), []);
   const started = useRef(false);
   if (mediaStatus.status !== 'loading') started.current = true;
+  // A choice made before its scene was ready: the last picture holds while the scene loads.
+  const holding = started.current && mediaStatus.status === 'loading';
 
   useEffect(() => {
     onProgress({ scene: sceneId, status: ended ? 'ended' : started.current ? 'playing' : 'loading' });
@@ -210,7 +215,8 @@ export function Player(props: PlayerProps) {
         xrStore={xrStore}
         libraries={libraries}
         filmBase={filmBase}
-        caption={hint ? text.hint : announcement || null}
+        // In the headset, the held picture says why it holds, as the screen's loading sign does.
+        caption={holding ? text.loading : hint ? text.hint : announcement || null}
         subtitle={subtitle}
         subtitleScale={SUBTITLE_SCALE[props.subtitleSize]}
         focusedChoice={focusedChoice}
@@ -222,6 +228,15 @@ export function Player(props: PlayerProps) {
           { id: 'mute', label: silent ? text.unmute : `${text.mute} · ${Math.round(props.volume * 100)}%`, onSelect: toggleMute },
           { id: 'volume-down', label: text.volumeDown, onSelect: () => changeVolume(props.volume - VOLUME_STEP) },
           { id: 'volume-up', label: text.volumeUp, onSelect: () => changeVolume(props.volume + VOLUME_STEP) },
+          { id: 'subtitles', label: props.subtitles ? text.subtitlesOn : text.subtitlesOff, onSelect: () => props.onSubtitles(!props.subtitles) },
+          {
+            id: 'subtitle-size',
+            label: `${text.subtitleSize}: ${sizeName(text, props.subtitleSize)}`,
+            onSelect: () => props.onSubtitleSize(nextOf(SUBTITLE_SIZES, props.subtitleSize)),
+          },
+          ...(story.languages.length > 1
+            ? [{ id: 'language', label: `${text.language}: ${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
+            : []),
         ]}
       />
       <div className="reticle" aria-hidden="true" />
@@ -238,7 +253,7 @@ export function Player(props: PlayerProps) {
       )}
       {restoring && <p className="notice">{text.restoring}</p>}
       {/* A choice made before its scene was ready: the last picture holds, and this says why. */}
-      {started.current && mediaStatus.status === 'loading' && (
+      {holding && (
         <p className="media-loading" aria-hidden="true">
           {text.loading}
         </p>
@@ -289,6 +304,17 @@ export function Player(props: PlayerProps) {
       />
     </div>
   );
+}
+
+const SUBTITLE_SIZES: readonly SubtitleSize[] = ['small', 'medium', 'large'];
+
+/** The entry after `current` in `list`, round to the first (a headset button cycles through them). */
+function nextOf<T>(list: readonly T[], current: T): T {
+  return list[(list.indexOf(current) + 1) % list.length] ?? current;
+}
+
+function sizeName(text: ReturnType<typeof uiText>, size: SubtitleSize): string {
+  return size === 'small' ? text.sizeSmall : size === 'large' ? text.sizeLarge : text.sizeMedium;
 }
 
 /** What the live region says: the scene title on entry, each clue found, the ending. */
