@@ -231,11 +231,11 @@ export function Player(props: PlayerProps) {
           { id: 'subtitles', label: props.subtitles ? text.subtitlesOn : text.subtitlesOff, onSelect: () => props.onSubtitles(!props.subtitles) },
           {
             id: 'subtitle-size',
-            label: `${text.subtitleSize}: ${sizeName(text, props.subtitleSize)}`,
+            label: `${text.subtitleSize}${text.labelSeparator}${sizeName(text, props.subtitleSize)}`,
             onSelect: () => props.onSubtitleSize(nextOf(SUBTITLE_SIZES, props.subtitleSize)),
           },
           ...(story.languages.length > 1
-            ? [{ id: 'language', label: `${text.language}: ${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
+            ? [{ id: 'language', label: `${text.language}${text.labelSeparator}${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
             : []),
         ]}
       />

@@ -49,6 +49,8 @@ const TEXT = {
     subtitlesOn: 'Subtitles: on',
     subtitlesOff: 'Subtitles: off',
     thisLanguage: 'English',
+    /** Between a setting's name and its value ("Language: English"). */
+    labelSeparator: ': ',
   },
   'zh-CN': {
     play: '播放',
@@ -99,6 +101,7 @@ const TEXT = {
     subtitlesOn: '字幕：开',
     subtitlesOff: '字幕：关',
     thisLanguage: '简体中文',
+    labelSeparator: '：',
   },
 } as const;
 
