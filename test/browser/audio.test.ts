@@ -14,6 +14,7 @@ interface MediaState {
   readonly paused: boolean;
   readonly muted: boolean;
   readonly volume: number;
+  readonly playbackRate: number;
 }
 
 /**
@@ -76,7 +77,7 @@ function media(page: Page, suffix: string): Promise<MediaState | null> {
   return page.evaluate((suffix) => {
     const played = (globalThis as unknown as { __played: HTMLMediaElement[] }).__played;
     const el = [...played].reverse().find((m) => m.src.endsWith(suffix));
-    return el ? { src: el.src, currentTime: el.currentTime, paused: el.paused, muted: el.muted, volume: el.volume } : null;
+    return el ? { src: el.src, currentTime: el.currentTime, paused: el.paused, muted: el.muted, volume: el.volume, playbackRate: el.playbackRate } : null;
   }, suffix);
 }
 
@@ -175,6 +176,21 @@ describe('sound controls and narration', () => {
     expect(await page.locator('button.mute').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await media(page, '.ogg'))?.paused).toBe(false);
     expect(await taps(page)).toBe(1);
+    await page.context().close();
+  });
+
+  it('keeps narration on scene time: at the clock\'s rate, and sought back when it strays', async () => {
+    const page = await startWithPlay('?lang=en', { timeScale: 2 });
+    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0).toBeGreaterThan(0.5);
+    expect((await media(page, '.ogg'))!.playbackRate).toBe(2);
+    // Thrown 4 s ahead of scene time (as a decoder's jump would): brought back within a poll or two.
+    const strayed = await page.evaluate(() => {
+      const played = (globalThis as unknown as { __played: HTMLMediaElement[] }).__played;
+      const el = [...played].reverse().find((m) => m instanceof HTMLAudioElement)!;
+      el.currentTime += 4;
+      return el.currentTime;
+    });
+    await expect.poll(async () => (await media(page, '.ogg'))!.currentTime).toBeLessThan(strayed - 2);
     await page.context().close();
   });
 
