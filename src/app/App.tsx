@@ -133,6 +133,8 @@ export function App() {
           subtitles={settings.subtitles}
           subtitleSize={settings.subtitleSize}
           onSubtitles={(on) => updateSettings({ subtitles: on })}
+          onSubtitleSize={(size) => updateSettings({ subtitleSize: size })}
+          onLanguage={(language) => setPhase((p) => (p.name === 'play' ? { ...p, language } : p))}
           volume={settings.volume}
           muted={settings.muted}
           onSound={updateSettings}

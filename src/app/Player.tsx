@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { ModelLibrary, NarrationLibrary, SplatLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
+import { ModelLibrary, NarrationLibrary, SoundOutput, SplatLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -25,7 +25,7 @@ import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
 import { SoundControls } from './SoundControls';
-import { uiText } from './ui-text';
+import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
 import { useViewing } from './viewing';
 import { testHooks } from './test-hooks';
@@ -42,6 +42,9 @@ export interface PlayerProps {
   readonly subtitles: boolean;
   readonly subtitleSize: SubtitleSize;
   readonly onSubtitles: (on: boolean) => void;
+  readonly onSubtitleSize: (size: SubtitleSize) => void;
+  /** Switch the viewing to another of the film's languages (subtitles, narration, the player's words). */
+  readonly onLanguage: (language: string) => void;
   /** Viewer settings for video sound and narration. */
   readonly volume: number;
   readonly muted: boolean;
@@ -76,13 +79,18 @@ export function Player(props: PlayerProps) {
   const [magicOn, setMagicOn] = useState(false);
   useEffect(() => () => magic.disable(), [magic]);
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
+  // One output for every sound the player makes, so volume and mute act on what is heard.
+  const [sound] = useState(() => {
+    const taps = testHooks().soundTaps;
+    return new SoundOutput({ onTap: taps && ((tap) => taps.push(tap)) });
+  });
   const [libraries] = useState(() => {
     const hooks = testHooks();
     const log = hooks.mediaLog;
     const textures = new TextureLibrary({ maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
     // One budget for pictures, videos, splat worlds and models (a test may set a small one).
     const budget = hooks.mediaBudget ?? profile.mediaBudget;
-    return { textures, videos: new VideoLibrary(), splats: new SplatLibrary({ budget: profile.splatBudget }), models: new ModelLibrary(), budget };
+    return { textures, videos: new VideoLibrary(sound), splats: new SplatLibrary({ budget: profile.splatBudget }), models: new ModelLibrary(), budget };
   });
   const [tracks] = useState(() => new SubtitleTracks());
   useEffect(
@@ -94,30 +102,46 @@ export function Player(props: PlayerProps) {
     },
     [libraries],
   );
-  const [narration] = useState(() => new NarrationLibrary());
-  useEffect(() => () => narration.dispose(), [narration]);
+  const [narration] = useState(() => new NarrationLibrary(sound));
+  useEffect(
+    () => () => {
+      narration.dispose();
+      sound.dispose();
+    },
+    [narration, sound],
+  );
   // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
   // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
   const [unlocked, setUnlocked] = useState(props.userActivated);
   const silent = props.muted || !unlocked;
+  useEffect(() => sound.setLevel({ muted: silent, volume: props.volume }), [sound, silent, props.volume]);
   useEffect(() => {
-    libraries.videos.setMuted(silent);
-    libraries.videos.setVolume(props.volume);
-    narration.setOutput({ muted: silent, volume: props.volume });
-  }, [libraries, narration, silent, props.volume]);
+    // Play was clicked just before: the page's activation lets the audio graph start now.
+    if (props.userActivated) sound.unlock();
+    // Any later interaction (re)starts it too: a browser may suspend it (a phone call, a hidden tab).
+    const unlock = () => sound.unlock();
+    window.addEventListener('pointerdown', unlock);
+    window.addEventListener('keydown', unlock);
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [sound, props.userActivated]);
   const { onSound } = props;
   const toggleMute = useCallback(() => {
+    sound.unlock();
     setUnlocked(true);
     onSound({ muted: !silent });
-  }, [onSound, silent]);
+  }, [sound, onSound, silent]);
   const changeVolume = useCallback(
     (volume: number) => {
+      sound.unlock();
       setUnlocked(true);
       // Turning the volume up is asking for sound; turning it down while muted is not.
       const next = clampVolume(volume);
       onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
     },
-    [onSound, props.volume],
+    [sound, onSound, props.volume],
   );
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
@@ -138,6 +162,8 @@ export function Player(props: PlayerProps) {
   const onMediaStatus = useCallback((status: MediaStatus, detail?: string) => setMediaStatus({ status, detail }), []);
   const started = useRef(false);
   if (mediaStatus.status !== 'loading') started.current = true;
+  // A choice made before its scene was ready: the last picture holds while the scene loads.
+  const holding = started.current && mediaStatus.status === 'loading';
 
   useEffect(() => {
     onProgress({ scene: sceneId, status: ended ? 'ended' : started.current ? 'playing' : 'loading' });
@@ -194,7 +220,8 @@ export function Player(props: PlayerProps) {
         xrStore={xrStore}
         libraries={libraries}
         filmBase={filmBase}
-        caption={hint ? text.hint : announcement || null}
+        // In the headset, the held picture says why it holds, as the screen's loading sign does.
+        caption={holding ? text.loading : hint ? text.hint : announcement || null}
         subtitle={subtitle}
         subtitleScale={SUBTITLE_SCALE[props.subtitleSize]}
         focusedChoice={focusedChoice}
@@ -206,6 +233,15 @@ export function Player(props: PlayerProps) {
           { id: 'mute', label: silent ? text.unmute : `${text.mute} · ${Math.round(props.volume * 100)}%`, onSelect: toggleMute },
           { id: 'volume-down', label: text.volumeDown, onSelect: () => changeVolume(props.volume - VOLUME_STEP) },
           { id: 'volume-up', label: text.volumeUp, onSelect: () => changeVolume(props.volume + VOLUME_STEP) },
+          { id: 'subtitles', label: props.subtitles ? text.subtitlesOn : text.subtitlesOff, onSelect: () => props.onSubtitles(!props.subtitles) },
+          {
+            id: 'subtitle-size',
+            label: `${text.subtitleSize}${text.labelSeparator}${sizeName(text, props.subtitleSize)}`,
+            onSelect: () => props.onSubtitleSize(nextOf(SUBTITLE_SIZES, props.subtitleSize)),
+          },
+          ...(story.languages.length > 1
+            ? [{ id: 'language', label: `${text.language}${text.labelSeparator}${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
+            : []),
         ]}
       />
       <div className="reticle" aria-hidden="true" />
@@ -222,7 +258,7 @@ export function Player(props: PlayerProps) {
       )}
       {restoring && <p className="notice">{text.restoring}</p>}
       {/* A choice made before its scene was ready: the last picture holds, and this says why. */}
-      {started.current && mediaStatus.status === 'loading' && (
+      {holding && (
         <p className="media-loading" aria-hidden="true">
           {text.loading}
         </p>
@@ -273,6 +309,17 @@ export function Player(props: PlayerProps) {
       />
     </div>
   );
+}
+
+const SUBTITLE_SIZES: readonly SubtitleSize[] = ['small', 'medium', 'large'];
+
+/** The entry after `current` in `list`, round to the first (a headset button cycles through them). */
+function nextOf<T>(list: readonly T[], current: T): T {
+  return list[(list.indexOf(current) + 1) % list.length] ?? current;
+}
+
+function sizeName(text: ReturnType<typeof uiText>, size: SubtitleSize): string {
+  return size === 'small' ? text.sizeSmall : size === 'large' ? text.sizeLarge : text.sizeMedium;
 }
 
 /** What the live region says: the scene title on entry, each clue found, the ending. */

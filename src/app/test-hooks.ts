@@ -11,6 +11,8 @@ interface SightlineTestHooks {
   readonly mediaLog?: MediaEvent[];
   /** Bytes of media to hold in place of the device profile's `mediaBudget`, to test the governor. */
   readonly mediaBudget?: number;
+  /** When set, the player's sound output appends the analyser after its master gain: what is heard. */
+  readonly soundTaps?: AnalyserNode[];
 }
 
 export function testHooks(): SightlineTestHooks {

@@ -46,6 +46,11 @@ const TEXT = {
     watchAgain: 'Watch again',
     findAnother: 'Find another ending',
     editionWatched: 'Edition',
+    subtitlesOn: 'Subtitles: on',
+    subtitlesOff: 'Subtitles: off',
+    thisLanguage: 'English',
+    /** Between a setting's name and its value ("Language: English"). */
+    labelSeparator: ': ',
   },
   'zh-CN': {
     play: '播放',
@@ -93,6 +98,10 @@ const TEXT = {
     watchAgain: '再看一遍',
     findAnother: '寻找另一个结局',
     editionWatched: '版本',
+    subtitlesOn: '字幕：开',
+    subtitlesOff: '字幕：关',
+    thisLanguage: '简体中文',
+    labelSeparator: '：',
   },
 } as const;
 
@@ -102,4 +111,14 @@ export function uiText(language: string): UiText {
   if (language in TEXT) return TEXT[language as keyof typeof TEXT];
   if (language.toLowerCase().startsWith('zh')) return TEXT['zh-CN'];
   return TEXT.en;
+}
+
+/** A language's name in that language (the film's languages are listed in their own words). */
+export function languageName(language: string): string {
+  if (language in TEXT) return TEXT[language as keyof typeof TEXT].thisLanguage;
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language; // Not a tag this browser knows: the tag itself.
+  }
 }

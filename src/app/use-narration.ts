@@ -4,6 +4,27 @@ import { type NarrationLibrary, assetUrl } from '../media';
 
 /** How often narration is checked against the scene clock: pauses and resumes show within this. */
 const POLL_MS = 100;
+/**
+ * How far, in seconds, narration may stray from scene time before it is sought back: well above
+ * the jitter of reading both clocks every poll, well below what a viewer notices as out of sync.
+ */
+export const NARRATION_DRIFT_S = 0.25;
+/** The playback rates browsers accept (Chromium throws outside 1/16–16). */
+const MIN_RATE = 1 / 16;
+const MAX_RATE = 16;
+
+/**
+ * Where narration that is playing should be sought to, or null to leave it: back to the scene time
+ * when it has strayed more than `NARRATION_DRIFT_S` (a stall, a slow decode, a sped-up test clock),
+ * to its end when scene time has gone past it (what was to be said has been said).
+ */
+export function narrationResync(audioSec: number, sceneSec: number, durationSec: number): number | null {
+  const target = Number.isFinite(durationSec) ? Math.min(sceneSec, durationSec) : sceneSec;
+  return Math.abs(audioSec - target) > NARRATION_DRIFT_S ? target : null;
+}
+
+/** The narration's playback rate for a scene clock running at `rate`, within what browsers play. */
+export const narrationRate = (rate: number): number => Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
 
 export interface NarrationOptions {
   readonly story: StoryPackage;
@@ -27,7 +48,8 @@ export function narrationUrl(story: StoryPackage, sceneId: string, language: str
 /**
  * Plays the scene's narration on the scene clock: from scene entry, paused whenever the clock is
  * (pause button, hidden tab, headset off, buffering, a stage holding), and on every (re)start
- * sought to the scene time, so a resume or a restored save picks up mid-sentence. The narration of
+ * sought to the scene time, so a resume or a restored save picks up mid-sentence; while playing it is
+ * sought back whenever it strays from scene time, and it runs at the clock's rate. The narration of
  * the scenes the choices and routes lead to is fetched ahead; leaving the scene stops its voice.
  */
 export function useNarration({ story, cut, sceneId, entry, language, filmBase, library, clock }: NarrationOptions): void {
@@ -49,10 +71,17 @@ export function useNarration({ story, cut, sceneId, entry, language, filmBase, l
         if (!audio.paused) audio.pause();
         return;
       }
-      if (!audio.paused || starting || audio.ended) return;
+      if (starting || audio.ended) return;
       const at = clock.now() / 1000;
+      if (!audio.paused) {
+        // A seek already under way is not drift; checking again then would seek in a loop.
+        const to = audio.seeking ? null : narrationResync(audio.currentTime, at, audio.duration);
+        if (to !== null) audio.currentTime = to;
+        return;
+      }
       if (Number.isFinite(audio.duration) && at >= audio.duration) return; // Already said.
       audio.currentTime = at;
+      audio.playbackRate = narrationRate(clock.rate);
       starting = true;
       // Refused playback (no user gesture yet, element failed) is retried on the next check.
       void audio

@@ -18,5 +18,6 @@ export { SubtitleTracks } from './subtitle-tracks';
 export { type VideoState, VideoLibrary } from './video-library';
 export { type LoadedModel, type ModelLoader, type ModelLibraryOptions, type ModelState, ModelLibrary, UNDECLARED_MODEL_BYTES, createGLTFModelLoader, disposeModel, modelBytes } from './model-library';
 export { type SparkModule, type SplatState, SplatLibrary, loadSpark, sparkIfLoaded } from './splat-library';
-export { NarrationLibrary, type SoundOutput } from './narration-library';
+export { NarrationLibrary } from './narration-library';
+export { type SoundLevel, SoundOutput } from './sound-output';
 export { SERVED_FONT_FAMILY, fontStack, registerServedFont } from './served-font';

@@ -1,20 +1,20 @@
-/** How loud the player's sound is; applied to every narration and video element it owns. */
-export interface SoundOutput {
-  /** 0 to 1. */
-  readonly volume: number;
-  readonly muted: boolean;
-}
+import { SoundOutput } from './sound-output';
 
 /**
  * Owns the narration audio of the current scene and of the scenes reachable from it: one <audio>
  * per URL, fetched ahead (`preload="auto"`) so a scene's voice starts with the scene, released
  * when it falls out of reach. A file that is missing or cannot be decoded is a console warning,
- * never an error: the scene goes on without its voice.
+ * never an error: the scene goes on without its voice. Every element is heard through `sound`.
  */
 export class NarrationLibrary {
   private readonly entries = new Map<string, HTMLAudioElement>();
   private readonly failed = new Set<string>();
-  private output: SoundOutput = { volume: 1, muted: true };
+  private readonly sound: SoundOutput;
+
+  /** @param sound The player's sound output; by default one of its own. */
+  constructor(sound: SoundOutput = new SoundOutput()) {
+    this.sound = sound;
+  }
 
   /** The element for `url`, loading it if needed; null once it has failed. */
   audio(url: string): HTMLAudioElement | null {
@@ -28,11 +28,6 @@ export class NarrationLibrary {
     for (const url of urls) if (!this.entries.has(url) && !this.failed.has(url)) this.load(url);
   }
 
-  setOutput(output: SoundOutput): void {
-    this.output = output;
-    for (const audio of this.entries.values()) applyOutput(audio, output);
-  }
-
   dispose(): void {
     this.keepOnly(new Set());
   }
@@ -41,7 +36,7 @@ export class NarrationLibrary {
     const audio = new Audio();
     audio.preload = 'auto';
     audio.crossOrigin = 'anonymous';
-    applyOutput(audio, this.output);
+    this.sound.add(audio);
     audio.addEventListener(
       'error',
       () => {
@@ -61,12 +56,8 @@ export class NarrationLibrary {
   private release(url: string, audio: HTMLAudioElement): void {
     this.entries.delete(url);
     audio.pause();
+    this.sound.remove(audio);
     audio.removeAttribute('src');
     audio.load(); // Frees the decoder and the buffered data.
   }
-}
-
-export function applyOutput(media: HTMLMediaElement, output: SoundOutput): void {
-  media.muted = output.muted;
-  media.volume = output.volume;
 }

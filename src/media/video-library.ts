@@ -1,5 +1,6 @@
 import { SRGBColorSpace, VideoTexture } from 'three';
 import { videoBytes } from './memory-governor';
+import { SoundOutput } from './sound-output';
 
 export type VideoState =
   | { readonly status: 'loading' }
@@ -18,17 +19,22 @@ interface Entry {
 
 /**
  * Owns every scene video: one muted, inline <video> per URL, buffered to its first frame before the
- * scene shows it, disposed (source released, texture freed) when it falls out of reach. Muted so
- * browsers let it start without a gesture; the player unmutes after the viewer's first interaction.
+ * scene shows it, disposed (source released, texture freed) when it falls out of reach. Its sound
+ * goes through the player's `SoundOutput`, which keeps it muted (so browsers let it start without a
+ * gesture) until the viewer's first interaction.
  */
 export class VideoLibrary {
   private readonly entries = new Map<string, Entry>();
   private readonly failed = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
-  private muted = true;
-  private volume = 1;
+  private readonly sound: SoundOutput;
   /** Changes whenever any entry settles, for `useSyncExternalStore`. */
   version = 0;
+
+  /** @param sound The player's sound output; by default one of its own. */
+  constructor(sound: SoundOutput = new SoundOutput()) {
+    this.sound = sound;
+  }
 
   state(url: string): VideoState {
     const failure = this.failed.get(url);
@@ -60,17 +66,6 @@ export class VideoLibrary {
     for (const url of urls) if (!this.entries.has(url) && !this.failed.has(url)) this.load(url);
   }
 
-  setMuted(muted: boolean): void {
-    this.muted = muted;
-    for (const entry of this.entries.values()) entry.video.muted = muted;
-  }
-
-  /** The viewer's volume, 0 to 1, for every video now and later. */
-  setVolume(volume: number): void {
-    this.volume = volume;
-    for (const entry of this.entries.values()) entry.video.volume = volume;
-  }
-
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -82,8 +77,7 @@ export class VideoLibrary {
 
   private load(url: string): void {
     const video = document.createElement('video');
-    video.muted = this.muted;
-    video.volume = this.volume;
+    this.sound.add(video);
     video.playsInline = true;
     video.preload = 'auto';
     video.crossOrigin = 'anonymous';
@@ -118,6 +112,7 @@ export class VideoLibrary {
     this.entries.delete(url);
     entry.cleanup();
     entry.video.pause();
+    this.sound.remove(entry.video);
     entry.video.removeAttribute('src');
     entry.video.load(); // Frees the decoder and the buffered data.
     entry.texture.dispose();

@@ -40,6 +40,11 @@ export class SceneClock {
     return this.elapsed + (this.since === null ? 0 : (this.base.now() - this.since) * this.scale);
   }
 
+  /** Scene milliseconds per real millisecond while running (1 but under a test time scale). */
+  get rate(): number {
+    return this.scale;
+  }
+
   get running(): boolean {
     return this.since !== null;
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Quaternion, Vector3 } from 'three';
+import { Euler, Quaternion, Vector3 } from 'three';
 import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
-import { directionFromYawPitch } from '../../src/stage/direction';
+import { directionFromYawPitch, facingHead } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
 const open = usePlayer();
@@ -180,3 +180,53 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 });
 
+
+describe('the headset menu', () => {
+  it('switches subtitles off and on, changes their size and the language', async () => {
+    const page = await open('?autoplay=1&lang=en', { emulateXR: true, viewport: { width: 400, height: 225 } });
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    // Paused on the first subtitle ("Under the dome…", 0.5–5 s), so it stays on show unless switched off.
+    const line = page.locator('p.subtitles');
+    await line.waitFor();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => line.textContent()).toContain('Under the dome');
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await page.waitForSelector('.player[data-xr="immersive"]');
+    await turnHead(page, lookQuaternion(0, -60));
+    await nextFrames(page, 5);
+    const d = directionFromYawPitch(0, MENU_PITCH);
+    const centre = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE));
+    /** Presses menu button `index` (each press a click, < 300 ms) until `done` holds; see audio.test.ts. */
+    const pressUntil = async (index: number, done: () => Promise<boolean>, shot?: string) => {
+      const { x, y } = menuButtonPlace(index);
+      // The menu is tilted to face the head: its rows step down and toward the viewer.
+      const place = new Vector3(x, y, 0).applyEuler(new Euler(...facingHead(0, MENU_PITCH)));
+      await aimController(page, new Vector3(0.2, 1.2, -0.2), centre.clone().add(place));
+      await nextFrames(page, 5);
+      if (shot) await page.screenshot({ path: shot });
+      for (let attempt = 0; attempt < 8 && !(await done()); attempt++) {
+        // A press held past 300 ms on a loaded machine is no click: it is simply pressed again.
+        await select(page);
+        // Long enough for a loaded machine's click to land, so a toggle is not pressed back.
+        await expect.poll(done, { timeout: 4000 }).toBe(true).catch(() => {});
+      }
+      expect(await done(), `menu button ${index}`).toBe(true);
+    };
+    // The subtitle the headset shows is the one the player hands the stage, the same as the page's line.
+    const subtitle = async () => ((await line.count()) === 0 ? '' : ((await line.textContent()) ?? ''));
+    // Buttons: exit, pause, mute, volume −, volume +, subtitles, subtitle size, language.
+    await pressUntil(5, async () => (await subtitle()) === '', 'test/.artifacts/xr-menu-full.png');
+    expect(await page.locator('button.subtitles-toggle').getAttribute('aria-pressed')).toBe('false');
+    await pressUntil(5, async () => (await subtitle()).includes('Under the dome'));
+    await pressUntil(6, async () => (await line.getAttribute('class')) === 'subtitles size-large');
+    await pressUntil(7, async () => (await page.locator('html').getAttribute('lang')) === 'zh-CN');
+    // The subtitle, the narration and the player's words are now in Chinese.
+    await expect.poll(subtitle).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('button.pause').textContent()).toBe('继续');
+    await nextFrames(page, 5);
+    await turnHead(page, lookQuaternion(0, -60));
+    await page.screenshot({ path: 'test/.artifacts/xr-menu-zh.png' });
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
