@@ -270,12 +270,21 @@ export function Player(props: PlayerProps) {
       )}
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
       <SubtitleLine text={subtitle} size={props.subtitleSize} />
-      <div className="controls">
+      <div className="controls" ref={trackControlsHeight}>
         <SoundControls volume={props.volume} silent={silent} text={text} onToggleMute={toggleMute} onVolume={changeVolume} />
         {hasSubtitles && (
           <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
             {text.subtitles}
           </button>
+        )}
+        {story.languages.length > 1 && (
+          <select className="language" aria-label={text.language} value={language} onChange={(e) => props.onLanguage(e.target.value)}>
+            {story.languages.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l)}
+              </option>
+            ))}
+          </select>
         )}
         <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? text.resume : text.pause}
@@ -341,4 +350,16 @@ function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: L
     if (parts.length > 0) setAnnouncement(parts.join(' — '));
   }, [story, snapshot, sceneId, t, text]);
   return announcement;
+}
+
+/**
+ * Keeps `--controls-height` on the player at the controls bar's height, which grows when its
+ * buttons wrap on narrow screens, so subtitles stay above it. (A ref callback with cleanup.)
+ */
+function trackControlsHeight(bar: HTMLDivElement | null) {
+  const player = bar?.parentElement;
+  if (!bar || !player) return;
+  const observer = new ResizeObserver(() => player.style.setProperty('--controls-height', `${bar.offsetHeight}px`));
+  observer.observe(bar);
+  return () => observer.disconnect();
 }

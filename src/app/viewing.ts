@@ -39,6 +39,8 @@ export interface Viewing {
   readonly clock: SceneClock;
   /** The stage registers how to report attention gathered so far; called before each clock tick. */
   setAttentionReporter(report: () => void): void;
+  /** The viewer changed language mid-film: saves record it, so a reload resumes in it. */
+  setLanguage(language: string): void;
 }
 
 const SAVE_EVERY_MS = 5000;
@@ -54,10 +56,12 @@ export function useViewing(options: ViewingOptions): Viewing {
     if (viewing.actor.getSnapshot().context.choiceTimeScale !== options.choiceTimeScale)
       viewing.actor.send({ type: 'settings.changed', choiceTimeScale: options.choiceTimeScale });
   }, [viewing, options.choiceTimeScale]);
+  useEffect(() => viewing.setLanguage(options.language), [viewing, options.language]);
   return viewing;
 }
 
-function createViewing({ story, edition, language, resume, choiceTimeScale, storage }: ViewingOptions) {
+function createViewing({ story, edition, language: startLanguage, resume, choiceTimeScale, storage }: ViewingOptions) {
+  let language = startLanguage;
   const endingsSeen = seenEndings(storage, story);
   const machine = compileStory(story, resume?.context.edition ?? edition);
   const actor = createActor(machine, resume ? { snapshot: resume } : { input: { endingsSeen, choiceTimeScale } });
@@ -104,6 +108,11 @@ function createViewing({ story, edition, language, resume, choiceTimeScale, stor
     start,
     setAttentionReporter: (report: () => void) => {
       reportAttention = report;
+    },
+    setLanguage: (next: string) => {
+      if (next === language) return;
+      language = next;
+      save();
     },
   };
 }

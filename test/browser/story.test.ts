@@ -83,6 +83,20 @@ describe('time, saves and endings in the player', () => {
     await page.context().close();
   });
 
+  it('changes language mid-film from the controls, and a reload continues in it', async () => {
+    const page = await open('?autoplay=1&lang=en');
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await page.locator('select.language').selectOption('zh-CN');
+    await expect.poll(() => page.locator('.app').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('button.pause').textContent()).toBe('暂停');
+    await page.goto(new URL('', baseUrl).href); // no ?lang: the save's language decides
+    await waitForApp(page, { status: 'ready' });
+    await page.getByRole('button', { name: /继续观看/ }).click();
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    expect(await page.locator('.app').getAttribute('lang')).toBe('zh-CN');
+    await page.context().close();
+  });
+
   it('discards a save that no longer fits the film, and says why', async () => {
     const page = await open('');
     await waitForApp(page, { status: 'ready' });
