@@ -155,7 +155,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('exits VR from the menu summoned by looking down', async () => {
-    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
+    const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 400, height: 225 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
