@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MARKS } from '../../src/generate/formats';
-import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { choose, nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -21,11 +21,6 @@ const near = (a: readonly number[], b: readonly number[]) => a.every((v, i) => M
 async function lookAt(page: Page, hotspot: string, colour: readonly number[]) {
   await page.locator(`button[data-hotspot="${hotspot}"]`).evaluate((b: HTMLButtonElement) => b.click());
   await expect.poll(() => centreColour(page), { timeout: 20_000, message: `centre colour looking at ${hotspot}` }).toSatisfy((c: number[]) => near(c, colour));
-}
-
-async function choose(page: Page, choice: string, scene: string) {
-  await page.locator(`button[data-choice="${choice}"]`).evaluate((b: HTMLButtonElement) => b.click());
-  await waitForApp(page, { status: 'playing', scene, media: 'ready' });
 }
 
 describe('panorama image formats', () => {

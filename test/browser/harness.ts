@@ -155,3 +155,40 @@ export async function nextFrames(page: Page, frames = 2): Promise<void> {
     frames,
   );
 }
+
+/** A colour as [r, g, b], 0–255. */
+export type RGB = readonly [number, number, number];
+
+/** Mean colour of a 5×5 patch of a screenshot around (fx, fy), in fractions of its size. */
+export function colourAt(png: Buffer, fx: number, fy: number): RGB {
+  const image = PNG.sync.read(png);
+  const cx = Math.round(fx * image.width);
+  const cy = Math.round(fy * image.height);
+  const sum = [0, 0, 0];
+  for (let y = cy - 2; y <= cy + 2; y++)
+    for (let x = cx - 2; x <= cx + 2; x++) for (let c = 0; c < 3; c++) sum[c]! += image.data[(y * image.width + x) * 4 + c]!;
+  return [sum[0]! / 25, sum[1]! / 25, sum[2]! / 25];
+}
+
+/** Largest channel difference between two colours. */
+export const colourDistance = (a: RGB, b: RGB) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+/**
+ * Takes a choice through its DOM button (pressed directly, so it works with the overlays hidden)
+ * and waits until the next scene plays with its media ready, then `frames` more frames.
+ */
+export async function choose(page: Page, choice: string, scene: string, { status = 'playing', frames = 0 } = {}): Promise<void> {
+  await page.locator(`button[data-choice="${choice}"]`).evaluate((b: HTMLButtonElement) => b.click());
+  await waitForApp(page, { status, scene, media: 'ready' });
+  if (frames > 0) await nextFrames(page, frames);
+}
+
+/** Drags the view to the right by `yaw` degrees with the mouse (75° span the viewport's height; at most about 80°). */
+export async function dragYaw(page: Page, yaw: number): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const px = (yaw * viewport.height) / 75;
+  await page.mouse.move(viewport.width - 10, viewport.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(viewport.width - 10 - (px * i) / 8, viewport.height / 2);
+  await page.mouse.up();
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
+import { choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
 import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
 import { splatWorld } from '../../src/generate/splats/world';
@@ -17,14 +17,8 @@ async function gpuMemory(page: Page) {
   });
 }
 
-async function choose(page: Page, choice: string, scene: string) {
-  const button = page.locator(`button[data-choice="${choice}"]`);
-  await button.waitFor({ state: 'attached' });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await waitForApp(page, { status: 'playing', scene, media: 'ready' });
-  await nextFrames(page, 2); // Each scene is really drawn before the next switch.
-}
+// Each scene is really drawn before the next switch.
+const choose = (page: Page, choice: string, scene: string) => chooseScene(page, choice, scene, { frames: 2 });
 
 /** Opens a film with the test hooks set: the media log, and a memory budget when given. */
 async function openWithBudget(path: string, budget: number | null) {

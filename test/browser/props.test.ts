@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { choose, nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 import { lookQuaternion, screenPoint } from './view';
 
 const viewport = { width: 400, height: 250 };
@@ -38,14 +38,6 @@ async function turn(page: Page, yaw: number) {
   await page.mouse.up();
 }
 
-async function choose(page: Page, choice: string, scene: string) {
-  const button = page.locator(`button[data-choice="${choice}"]`);
-  await button.waitFor({ state: 'attached' });
-  await button.focus();
-  await page.keyboard.press('Enter');
-  await waitForApp(page, { status: 'playing', scene, media: 'ready' });
-}
-
 /** Collects console warnings from the start of a (re)load of the page. */
 async function watchWarnings(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
@@ -78,11 +70,8 @@ describe('glTF props', () => {
     expect(boxColour(await centre(page, 'mask'))).toBe('blue'); // the Meshopt mask, to the left
     // The vault's idol, behind the viewer, is textured with KTX2 (KHR_texture_basisu), transcoded
     // by the player's own Basis decoder.
-    // (The choice buttons are hidden with the overlays here, so they are pressed directly.)
-    for (const [choice, scene] of [['turntable', 'turntable'], ['on', 'vault']] as const) {
-      await page.locator(`button[data-choice="${choice}"]`).evaluate((b: HTMLButtonElement) => b.click());
-      await waitForApp(page, { status: 'playing', scene, media: 'ready' });
-    }
+    await choose(page, 'turntable', 'turntable');
+    await choose(page, 'on', 'vault');
     await turn(page, -90); // the view kept its yaw (270°) through the cuts: back to 180°
     expect(boxColour(await centre(page, 'idol'))).toBe('magenta');
     expect(pageErrors(page)).toEqual([]);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
-import { usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
+import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
 import { lookQuaternion } from './view';
-import { STEREO_COLORS, type RGB } from '../../src/generate/stereo';
+import { STEREO_COLORS } from '../../src/generate/stereo';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -12,40 +11,14 @@ const BACKGROUND: RGB = [0x24, 0x26, 0x2d];
 
 declare const xrDevice: { stereoEnabled: boolean; quaternion: { set(x: number, y: number, z: number, w: number): void } };
 
-/** Mean colour of a 5×5 patch of a screenshot around (x, y), in fractions of its size. */
-function colourAt(png: Buffer, fx: number, fy: number): RGB {
-  const image = PNG.sync.read(png);
-  const cx = Math.round(fx * image.width);
-  const cy = Math.round(fy * image.height);
-  const sum = [0, 0, 0];
-  for (let y = cy - 2; y <= cy + 2; y++)
-    for (let x = cx - 2; x <= cx + 2; x++) for (let c = 0; c < 3; c++) sum[c]! += image.data[(y * image.width + x) * 4 + c]!;
-  return [sum[0]! / 25, sum[1]! / 25, sum[2]! / 25];
-}
-
-/** Largest channel difference between two colours. */
-const distance = (a: RGB, b: RGB) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 
 /** Pictures match closely; video frames shift colours in YUV, so they get a wider margin (still far from the other eye's). */
 function expectColour(actual: RGB, expected: RGB, what: string, tolerance = 16) {
-  expect(distance(actual, expected), `${what}: got rgb(${actual.map(Math.round).join(', ')}), expected rgb(${expected.join(', ')})`).toBeLessThan(tolerance);
+  expect(colourDistance(actual, expected), `${what}: got rgb(${actual.map(Math.round).join(', ')}), expected rgb(${expected.join(', ')})`).toBeLessThan(tolerance);
 }
 
-async function choose(page: Page, choice: string, scene: string) {
-  await page.locator(`button[data-choice="${choice}"]`).focus();
-  await page.keyboard.press('Enter');
-  await waitForApp(page, { status: scene === 'end' ? 'ended' : 'playing', scene, media: 'ready' });
-  await nextFrames(page, 4);
-}
-
-/** Drags the view to the right by `yaw` degrees (at most about 80° on this viewport). */
-async function dragYaw(page: Page, yaw: number) {
-  const px = (yaw * viewport.height) / 75;
-  await page.mouse.move(viewport.width - 10, viewport.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(viewport.width - 10 - (px * i) / 8, viewport.height / 2);
-  await page.mouse.up();
-}
+const choose = (page: Page, choice: string, scene: string) =>
+  chooseScene(page, choice, scene, { status: scene === 'end' ? 'ended' : 'playing', frames: 4 });
 
 async function enterStereoVR(page: Page) {
   await page.evaluate(() => (xrDevice.stereoEnabled = true));

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { VIDEO_COLORS, type RGB, type VideoFile } from '../../src/generate/video-sources';
-import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { VIDEO_COLORS, type VideoFile } from '../../src/generate/video-sources';
+import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -69,18 +68,6 @@ const shown = async (page: Page) =>
     .filter((e) => e.event === 'shown')
     .map((e) => e.url.split('/assets/')[1]);
 
-/** Mean colour of a 5×5 patch of a screenshot around (x, y), in fractions of its size. */
-function colourAt(png: Buffer, fx: number, fy: number): RGB {
-  const image = PNG.sync.read(png);
-  const cx = Math.round(fx * image.width);
-  const cy = Math.round(fy * image.height);
-  const sum = [0, 0, 0];
-  for (let y = cy - 2; y <= cy + 2; y++)
-    for (let x = cx - 2; x <= cx + 2; x++) for (let c = 0; c < 3; c++) sum[c]! += image.data[(y * image.width + x) * 4 + c]!;
-  return [sum[0]! / 25, sum[1]! / 25, sum[2]! / 25];
-}
-
-const distance = (a: RGB, b: RGB) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 const describeColour = (c: RGB) => `rgb(${c.map(Math.round).join(', ')})`;
 
 /** Waits until the colour at (fx, fy) is `expected`, and returns the screenshot showing it. */
@@ -94,24 +81,11 @@ async function untilColour(page: Page, expected: RGB, what: string, fx = 0.5, fy
       },
       { timeout: 15_000, message: `${what}: expected ${describeColour(expected)}` },
     )
-    .toSatisfy((c: RGB) => distance(c, expected) < TOLERANCE);
+    .toSatisfy((c: RGB) => colourDistance(c, expected) < TOLERANCE);
   return png;
 }
 
-async function choose(page: Page, choice: string, scene: string) {
-  await page.locator(`button[data-choice="${choice}"]`).evaluate((b: HTMLButtonElement) => b.click());
-  await waitForApp(page, { status: 'playing', scene, media: 'ready' });
-  await nextFrames(page, 3);
-}
-
-/** Drags the view to the right by `yaw` degrees (at most about 80° on this viewport). */
-async function dragYaw(page: Page, yaw: number) {
-  const px = (yaw * viewport.height) / 75;
-  await page.mouse.move(viewport.width - 10, viewport.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(viewport.width - 10 - (px * i) / 8, viewport.height / 2);
-  await page.mouse.up();
-}
+const choose = (page: Page, choice: string, scene: string) => chooseScene(page, choice, scene, { frames: 3 });
 
 /** Checks the scene plays the file expected in this browser: drawn, in its colour ahead, and advancing. */
 async function expectPlays(page: Page, scene: string): Promise<VideoFile> {
@@ -200,7 +174,7 @@ describe('video sources', () => {
     await dragYaw(page, 60);
     let png = await untilColour(page, VIDEO_COLORS['vr180.webm'], '180° at yaw 30', 0.25);
     await page.screenshot({ path: '/tmp/vsources-half-edge.png' });
-    expect(distance(colourAt(png, 0.95, 0.5), BACKGROUND), '180° at yaw 108 is the background').toBeLessThan(TOLERANCE);
+    expect(colourDistance(colourAt(png, 0.95, 0.5), BACKGROUND), '180° at yaw 108 is the background').toBeLessThan(TOLERANCE);
     for (let i = 0; i < 2; i++) await dragYaw(page, 60);
     png = await untilColour(page, BACKGROUND, '180° behind');
     await page.screenshot({ path: '/tmp/vsources-half-behind.png' });
