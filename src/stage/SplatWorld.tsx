@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import type { SparkRenderer } from '@sparkjsdev/spark';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { type SceneClock, type StoryPackage } from '../story';
+import type { StoryPackage } from '../story';
 import { type SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
 import { degToRad } from './direction';
 
@@ -13,28 +13,19 @@ export interface SplatWorldProps {
   readonly library: SplatLibrary;
   /** Most splats to draw at once (the device profile's `splatBudget`). */
   readonly budget: number;
-  readonly clock: SceneClock;
 }
 
 /**
  * The scene's Gaussian-splat world, layered over the backdrop: loaded through Spark (imported
- * only when a scene has one), held while it loads with scene time stopped and the backdrop
- * showing. Which worlds are loaded, preloaded and disposed is the memory governor's decision.
+ * only when a scene has one); the stage holds the scene, backdrop showing, while it loads. Which worlds are loaded, preloaded and disposed is the memory governor's decision.
  */
-export function SplatWorld({ story, sceneId, filmBase, library, budget, clock }: SplatWorldProps) {
+export function SplatWorld({ story, sceneId, filmBase, library, budget }: SplatWorldProps) {
   useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
 
   const splat = story.scenes[sceneId]?.splat;
   const url = splat ? assetUrl(filmBase, splat.src) : null;
   const state: SplatState | null = url ? library.state(url) : null;
 
-  // Scene time stands still while the stage holds for the world.
-  const holding = state?.status === 'loading';
-  useEffect(() => {
-    if (holding) clock.pause('holding-splat');
-    else clock.resume('holding-splat');
-  }, [clock, holding]);
-  useEffect(() => () => clock.resume('holding-splat'), [clock]);
   useEffect(() => {
     if (state?.status === 'failed') console.warn(`${state.error}; showing the backdrop without it`);
   }, [state]);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
+import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
@@ -99,15 +100,17 @@ function StageContent(props: StageProps) {
   const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
   const loops = scene.media.type !== 'video' || scene.media.loop;
   useVideoPlayback(media.video, clock, loops, send, sceneId);
-  // The scene's glTF props: held for, like its media (a prop that fails is skipped).
-  const sceneProps = useSceneProps(story, sceneId, filmBase, clock, libraries.models);
-  const status = media.status === 'ready' && sceneProps.status === 'loading' ? 'loading' : media.status;
+  // The stage holds the scene (scene time stopped, hotspots and choices hidden) until its media,
+  // its props and its splat world are in; a prop or world that fails is left out.
+  const sceneProps = useSceneProps(story, sceneId, filmBase, libraries.models);
+  const splat = scene.splat && libraries.splats.state(assetUrl(filmBase, scene.splat.src));
+  const layersLoading = sceneProps.status === 'loading' || splat?.status === 'loading';
+  const status = media.status === 'ready' && layersLoading ? 'loading' : media.status;
   useEffect(() => onMediaStatus(status, media.detail), [onMediaStatus, status, media.detail, sceneId]);
-  // Scene time stands still while the stage holds for the scene's media.
   useEffect(() => {
-    if (media.status === 'loading') clock.pause('holding');
+    if (status === 'loading') clock.pause('holding');
     else clock.resume('holding');
-  }, [clock, media.status]);
+  }, [clock, status]);
   useEffect(() => () => clock.resume('holding'), [clock]);
   const showScene = status !== 'loading';
   // The layout belongs to the picture on show (a held one keeps its own; a fallback alternate its own).
@@ -222,7 +225,7 @@ function StageContent(props: StageProps) {
         />
       </group>
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
-        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} clock={clock} />
+        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
       </group>

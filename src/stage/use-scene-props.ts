@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Material, Object3D, Texture } from 'three';
-import type { Scene, SceneClock, StoryPackage } from '../story';
+import type { Scene, StoryPackage } from '../story';
 import { type LoadedModel, type ModelLibrary, assetUrl } from '../media';
 
 type Prop = Scene['props'][number];
@@ -21,10 +21,10 @@ export interface SceneProps {
 
 /**
  * The glTF props of the scene, from the player's model library (which models are held for this
- * scene and preloaded for the next is the memory governor's decision, in `useSceneMedia`). Scene
- * time stands still while the scene's props load (`holding-props`), so nothing is missed.
+ * scene and preloaded for the next is the memory governor's decision, in `useSceneMedia`). The
+ * stage holds the scene while they load.
  */
-export function useSceneProps(story: StoryPackage, sceneId: string, filmBase: URL, clock: SceneClock, library: ModelLibrary): SceneProps {
+export function useSceneProps(story: StoryPackage, sceneId: string, filmBase: URL, library: ModelLibrary): SceneProps {
   const gl = useThree((s) => s.gl);
   // The renderer picks the KTX2 transcoding target (again after a lost context).
   useEffect(() => library.setRenderer(gl), [library, gl]);
@@ -39,11 +39,6 @@ export function useSceneProps(story: StoryPackage, sceneId: string, filmBase: UR
     if (state.status === 'loading') status = 'loading';
     else if (state.status === 'ready') placed.push({ prop, url, model: state.model });
   }
-  useEffect(() => {
-    if (status === 'loading') clock.pause('holding-props');
-    else clock.resume('holding-props');
-  }, [clock, status]);
-  useEffect(() => () => clock.resume('holding-props'), [clock]);
   return { status, placed: status === 'ready' ? placed : [] };
 }
 

@@ -6,7 +6,7 @@ export interface Clock {
 }
 
 /** Why scene time is not running. Time runs only while there is none. */
-export type PauseReason = 'hidden' | 'xr-hidden' | 'paused' | 'buffering' | 'holding' | 'holding-splat' | 'holding-props';
+export type PauseReason = 'hidden' | 'xr-hidden' | 'paused' | 'buffering' | 'holding';
 
 export interface SceneClockOptions {
   /**
