@@ -13,7 +13,7 @@ import {
   localize,
   offeredChoices,
 } from '../story';
-import { ModelLibrary, NarrationLibrary, SoundOutput, SplatLibrary, SubtitleTracks, TextureLibrary, VideoLibrary } from '../media';
+import { SubtitleTracks } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
@@ -28,7 +28,7 @@ import { SoundControls } from './SoundControls';
 import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
 import { useViewing } from './viewing';
-import { testHooks } from './test-hooks';
+import { usePlayerMedia } from './player-media';
 
 export interface PlayerProps {
   readonly story: StoryPackage;
@@ -79,37 +79,8 @@ export function Player(props: PlayerProps) {
   const [magicOn, setMagicOn] = useState(false);
   useEffect(() => () => magic.disable(), [magic]);
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
-  // One output for every sound the player makes, so volume and mute act on what is heard.
-  const [sound] = useState(() => {
-    const taps = testHooks().soundTaps;
-    return new SoundOutput({ onTap: taps && ((tap) => taps.push(tap)) });
-  });
-  const [libraries] = useState(() => {
-    const hooks = testHooks();
-    const log = hooks.mediaLog;
-    const textures = new TextureLibrary({ maxTextureSize: profile.maxTextureSize, log: log && ((e) => log.push(e)) });
-    // One budget for pictures, videos, splat worlds and models (a test may set a small one).
-    const budget = hooks.mediaBudget ?? profile.mediaBudget;
-    return { textures, videos: new VideoLibrary(sound), splats: new SplatLibrary({ budget: profile.splatBudget }), models: new ModelLibrary(), budget };
-  });
+  const { sound, libraries, narration } = usePlayerMedia(profile);
   const [tracks] = useState(() => new SubtitleTracks());
-  useEffect(
-    () => () => {
-      libraries.textures.dispose();
-      libraries.videos.dispose();
-      libraries.splats.dispose();
-      libraries.models.dispose();
-    },
-    [libraries],
-  );
-  const [narration] = useState(() => new NarrationLibrary(sound));
-  useEffect(
-    () => () => {
-      narration.dispose();
-      sound.dispose();
-    },
-    [narration, sound],
-  );
   // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
   // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
   const [unlocked, setUnlocked] = useState(props.userActivated);
