@@ -33,7 +33,10 @@ export {
   type Route,
   type VariableValue,
   type Media,
+  type Crystal,
   type Scene,
+  type Script,
+  type ScriptElement,
   type StoryPackage,
   STORY_FORMAT,
   storyJsonSchema,
@@ -51,3 +54,12 @@ export { type PackageFiles, checkPackageFiles } from './package-files';
 export { type Cue, cueTextAt, parseWebVtt, webVttProblem } from './webvtt';
 export { type EditionStats, type StoryStats, storyStats } from './stats';
 export { toDot, toMachineJson, toMermaid } from './graph-export';
+export {
+  ASSET_ROLES,
+  PROVENANCE_FORMAT,
+  type Provenance,
+  type ProvenanceRecord,
+  hasAiContent,
+  provenanceJsonSchema,
+  provenanceSchema,
+} from './provenance';

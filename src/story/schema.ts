@@ -89,6 +89,7 @@ export const ASSET_KINDS = {
   model: ['glb', 'gltf'],
   audio: ['ogg', 'opus', 'mp3', 'm4a', 'wav', 'webm'],
   subtitles: ['vtt'],
+  provenance: ['json'],
 } as const;
 export type AssetKind = keyof typeof ASSET_KINDS;
 
@@ -239,6 +240,23 @@ export const mostWatchedSchema = z
   })
   .meta({ id: 'MostWatched', description: 'At scene end, grants the clues of whichever hotspot of "among" was looked at longest (ties: the first listed).' });
 
+const scriptElementSchema = z
+  .strictObject({
+    motif: id('Motif').meta({ description: 'What is painted there, for example "street-lamp" or "star-chart".' }),
+    hotspot: id('Hotspot').optional().meta({ description: 'Paint it where this hotspot of the scene is, at its size.' }),
+    yaw: z.number().min(-180).max(180).optional(),
+    pitch: z.number().min(-90).max(90).optional(),
+    radius: z.number().gt(0).max(90).optional().meta({ description: 'Degrees; defaults to the hotspot\'s radius, or 10.' }),
+  })
+  .superRefine((e, ctx) => {
+    const angular = e.yaw !== undefined || e.pitch !== undefined;
+    if (angular === (e.hotspot !== undefined))
+      ctx.addIssue({ code: 'custom', message: 'give either "hotspot" or both "yaw" and "pitch"', path: ['hotspot'], params: { code: 'script.element-place' } });
+    else if (angular && (e.yaw === undefined || e.pitch === undefined))
+      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch"', path: [e.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'script.element-place' } });
+  })
+  .meta({ id: 'ScriptElement', description: 'A subject the generator paints into the scene\'s panorama.' });
+
 export const scriptSchema = z
   .strictObject({
     description: z.string().optional().meta({ description: 'What the scene shows.' }),
@@ -250,8 +268,24 @@ export const scriptSchema = z
       .optional()
       .meta({ description: 'Lighting parameters of the scene module, for example { "tone": "cool", "coolShare": 0.7 }.' }),
     emotion: z.string().optional().meta({ description: 'Emotion tag, for example "calm", "suspense", "wonder".' }),
+    seed: z.number().int().min(0).optional().meta({ description: 'Seed the generator makes this module\'s assets from; the same script and seed give the same bytes.' }),
+    setting: id('Setting').optional().meta({ description: 'The environment the generator paints, for example "street" or "cistern".' }),
+    elements: z.array(scriptElementSchema).default([]).meta({ description: 'Subjects the generator paints into the panorama, each at a hotspot or a direction.' }),
+    narration: z
+      .record(languageTag, z.array(z.string().min(1)).min(1))
+      .default({})
+      .meta({ description: 'Language → the lines the narrator speaks, in order; the generator makes the narration audio and subtitles from them.' }),
+    style: z.array(z.string()).default([]).meta({ description: 'Style references the module was made after (recorded in its provenance and credits).' }),
+    world: z
+      .strictObject({ generator: id('Generator'), ...placement })
+      .optional()
+      .meta({ description: 'A Gaussian-splat world the generator makes for the scene (becomes the scene\'s "splat").' }),
+    props: z
+      .array(z.strictObject({ generator: id('Generator'), ...placement }))
+      .default([])
+      .meta({ description: 'glTF props the generator makes for the scene (become the scene\'s "props").' }),
   })
-  .meta({ id: 'Script', description: 'The scene module\'s three-dimensional text script.' });
+  .meta({ id: 'Script', description: 'The scene module\'s three-dimensional text script: what it shows, its lighting, its emotion, and what the generator makes from it.' });
 
 export const sceneSchema = z
   .strictObject({
@@ -262,6 +296,13 @@ export const sceneSchema = z
     props: z.array(propSchema).default([]),
     startYaw: z.number().min(-180).max(180).optional().meta({ description: 'The direction (yaw) the scene opens on: screens turn to it; in headsets see "transition.align".' }),
     narration: z.record(languageTag, assetPath('audio')).default({}).meta({ description: 'Language → narration audio, played from scene entry on the scene clock.' }),
+    ambience: z
+      .strictObject({
+        src: assetPath('audio'),
+        volume: z.number().min(0).max(1).default(0.5).meta({ description: 'Level under the narration, 0 to 1.' }),
+      })
+      .optional()
+      .meta({ description: 'An ambient sound bed looped on the scene clock under the narration.' }),
     hotspots: z.array(hotspotSchema).default([]),
     choices: z.array(choiceSchema).default([]),
     ending: z.boolean().default(false).meta({ description: 'Entering this scene ends the film; credits follow once it has played out.' }),
@@ -325,6 +366,18 @@ export const storySchema = z
       .default([])
       .meta({ description: 'People credited after every ending.' }),
     scenes: z.record(id('Scene'), sceneSchema).meta({ description: 'Scene modules by id.' }),
+    crystal: z
+      .strictObject({
+        variable: id('Variable').meta({ description: 'A number variable: the moral state the crystal shows.' }),
+        blueAt: z.number().meta({ description: 'Value at which the crystal is all blue (reason).' }),
+        redAt: z.number().meta({ description: 'Value at which the crystal is all red (desire).' }),
+      })
+      .refine((c) => c.blueAt !== c.redAt, { error: '"blueAt" and "redAt" must differ' })
+      .optional()
+      .meta({ id: 'Crystal', description: 'A memory crystal shown in every scene, drifting from blue toward red as the variable moves from blueAt to redAt.' }),
+    provenance: assetPath('provenance')
+      .optional()
+      .meta({ description: 'The package\'s provenance file (like "provenance.json"): what made each asset, checked by `sightline validate`.' }),
   })
   .meta({ id: 'StoryPackage', title: 'Sightline story package' });
 
@@ -338,6 +391,9 @@ export type Prop = z.output<typeof propSchema>;
 export type MediaSource = z.output<ReturnType<typeof sourceSchema>>;
 export type Route = z.output<typeof routeSchema>;
 export type Edition = z.output<typeof editionSchema>;
+export type Script = z.output<typeof scriptSchema>;
+export type ScriptElement = z.output<typeof scriptElementSchema>;
+export type Crystal = NonNullable<StoryPackage['crystal']>;
 
 /** Target of a route or choice in an inserted scene: the ending the viewer was heading to. */
 export const PENDING_ENDING = '@ending';

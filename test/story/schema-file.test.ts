@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, schemaText } from '../../src/cli/write-schema';
+import { PROVENANCE_SCHEMA_FILE, SCHEMA_FILE, provenanceSchemaText, schemaText } from '../../src/cli/write-schema';
 
-describe('published JSON Schema', () => {
-  it('is up to date with the run-time schema (run `npm run schema` after changing it)', () => {
+describe('published JSON Schemas', () => {
+  it('story.schema.json is up to date with the run-time schema (run `npm run schema` after changing it)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
+  });
+  it('provenance.schema.json is up to date with the run-time schema', () => {
+    expect(readFileSync(PROVENANCE_SCHEMA_FILE, 'utf8')).toBe(provenanceSchemaText());
   });
 });
