@@ -1,4 +1,5 @@
 import { getShortestPaths } from '@xstate/graph';
+import { createActor } from 'xstate';
 import { leafConditions } from './condition';
 import { nextDeadline } from './deadlines';
 import { CREDITS_TAG, ENDING_TAG, type StoryEvent, type StoryMachine, type StorySnapshot, compileStory, currentScene } from './machine';
@@ -21,7 +22,7 @@ export interface PathsOptions {
 /**
  * Shortest paths to every ending of every edition, found by xstate's graph traversal over the real
  * compiled machine. The context is abstracted to keep the state space finite: a state is its scene,
- * its clues, its variables (numbers clamped to the range conditions can tell apart), visits capped
+ * the clues conditions ask about, the hotspots fired in this scene or waited for, its variables (numbers clamped to the range conditions can tell apart), visits capped
  * at the largest count a condition asks about, whether choices are shown and the scene has ended,
  * and, for attention, only which thresholds have been passed. Events offered in each state are the
  * ones a viewer can cause there: dwell on each hotspot not yet seen, look at a hotspot long enough
@@ -37,7 +38,7 @@ function pathsInEdition(story: StoryPackage, edition: string | null, machine: St
   const limits = conditionLimits(story);
   const paths = getShortestPaths(machine, {
     events: (snapshot: StorySnapshot) => viewerEvents(story, snapshot, limits),
-    serializeState: (snapshot: StorySnapshot) => abstractState(snapshot, limits),
+    serializeState: (snapshot: StorySnapshot) => abstractState(story, snapshot, limits),
     stopWhen: (snapshot: StorySnapshot) => snapshot.hasTag(ENDING_TAG) || snapshot.hasTag(CREDITS_TAG),
     limit: options.limit ?? 200_000,
   });
@@ -48,8 +49,14 @@ function pathsInEdition(story: StoryPackage, edition: string | null, machine: St
     const ending = currentScene(snapshot);
     const events = path.steps.map((s) => s.event).filter((e) => (e as { type: string }).type !== 'xstate.init');
     const known = best.get(ending);
-    if (!known || events.length < known.events.length)
-      best.set(ending, { edition, ending, events, clues: snapshot.context.clues, variables: snapshot.context.variables });
+    if (known && events.length >= known.events.length) continue;
+    // The abstraction merges states that differ in what no condition reads, so the memory at the
+    // ending is the replayed path's own, not that of the state it was merged with.
+    const actor = createActor(machine).start();
+    for (const event of events) actor.send(event);
+    const reached = actor.getSnapshot();
+    actor.stop();
+    best.set(ending, { edition, ending, events, clues: reached.context.clues, variables: reached.context.variables });
   }
   return [...best.values()].sort((a, b) => a.ending.localeCompare(b.ending));
 }
@@ -61,12 +68,18 @@ interface Limits {
   readonly visits: Map<string, number>;
   /** Hotspot → attention thresholds (ms) conditions compare with. */
   readonly attention: Map<string, number[]>;
+  /** Clues some condition asks about: the others cannot change what comes next. */
+  readonly clues: Set<string>;
+  /** Hotspots whose firing something waits for (scene ends, offers), or compared by attention. */
+  readonly watched: Set<string>;
 }
 
 function conditionLimits(story: StoryPackage): Limits {
   const numbers = new Map<string, number[]>();
   const visits = new Map<string, number>();
   const attention = new Map<string, number[]>();
+  const clues = new Set<string>();
+  const watched = new Set<string>();
   const add = (map: Map<string, number[]>, key: string, value: number) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const scene of Object.values(story.scenes))
     for (const when of [...scene.choices.map((c) => c.when), ...(scene.next ?? []).map((r) => r.when)])
@@ -75,11 +88,17 @@ function conditionLimits(story: StoryPackage): Limits {
           if ('var' in leaf) for (const v of Object.values(leaf)) if (typeof v === 'number') add(numbers, leaf.var, v);
           if ('visits' in leaf) for (const v of Object.values(leaf)) if (typeof v === 'number') visits.set(leaf.visits, Math.max(visits.get(leaf.visits) ?? 1, v + 1));
           if ('attention' in leaf) [leaf.gteMs, leaf.ltMs].forEach((v) => v !== undefined && add(attention, leaf.attention, v));
+          if ('clue' in leaf) clues.add(leaf.clue);
         }
-  return { numbers, visits, attention };
+  for (const scene of Object.values(story.scenes)) {
+    scene.end?.whenSeen?.forEach((h) => watched.add(h));
+    if (scene.offer?.after !== undefined) watched.add(scene.offer.after);
+    scene.mostWatched.forEach((g) => g.among.forEach((h) => watched.add(h)));
+  }
+  return { numbers, visits, attention, clues, watched };
 }
 
-function abstractState(snapshot: StorySnapshot, limits: Limits): string {
+function abstractState(story: StoryPackage, snapshot: StorySnapshot, limits: Limits): string {
   const c = snapshot.context;
   const variables = Object.entries(c.variables).map(([name, value]) => {
     const thresholds = limits.numbers.get(name);
@@ -89,13 +108,17 @@ function abstractState(snapshot: StorySnapshot, limits: Limits): string {
   });
   const visits = Object.entries(c.visits).map(([scene, n]) => [scene, Math.min(n, limits.visits.get(scene) ?? 1)]);
   // Attention: which thresholds are passed, and the order of the hotspots by time looked at.
-  const attention = Object.entries(c.attention).map(([h, ms]) => [h, (limits.attention.get(h) ?? []).filter((t) => ms >= t).length]);
-  const ranking = Object.entries(c.attention).sort((a, b) => b[1] - a[1]).map(([h]) => h);
+  const attention = Object.entries(c.attention)
+    .filter(([h]) => limits.attention.has(h))
+    .map(([h, ms]) => [h, (limits.attention.get(h) ?? []).filter((t) => ms >= t).length]);
+  const ranking = Object.entries(c.attention).filter(([h]) => limits.watched.has(h)).sort((a, b) => b[1] - a[1]).map(([h]) => h);
+  // Hotspots fire once a viewing: what was dwelled on matters in the scene being watched, and where something waits for it.
+  const here = new Set(story.scenes[currentScene(snapshot)]?.hotspots.map((h) => h.id));
   return JSON.stringify([
     snapshot.value,
     snapshot.status,
-    [...c.clues].sort(),
-    [...c.dwelled].sort(),
+    c.clues.filter((clue) => limits.clues.has(clue)).sort(),
+    c.dwelled.filter((h) => here.has(h) || limits.watched.has(h)).sort(),
     variables,
     visits,
     attention,
