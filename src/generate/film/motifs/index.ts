@@ -1,0 +1,41 @@
+/** The film's motif library: subjects painted at an element's direction and size, keyed by name. */
+import type { Panorama } from '../../panorama';
+import type { Motif, SceneBrief } from '../brief';
+import { eyeGraffiti, glassShard } from './alley';
+import { ledger, starChart } from './archive';
+import { pipeInflow, tallyMarks } from './cistern';
+import { cityLights, domeSeam } from './rooftop';
+import { childLookingUp, fountainReflection, wardenTower } from './square';
+import { lightCrack, posterEyesDown, streetLampDark } from './street';
+import { furnace } from './workshop';
+
+export const MOTIFS: Readonly<Record<string, Motif>> = {
+  'street-lamp-dark': streetLampDark,
+  'poster-eyes-down': posterEyesDown,
+  'light-crack': lightCrack,
+  'glass-shard': glassShard,
+  'eye-graffiti': eyeGraffiti,
+  'fountain-reflection': fountainReflection,
+  'warden-tower': wardenTower,
+  'child-looking-up': childLookingUp,
+  'pipe-inflow': pipeInflow,
+  'tally-marks': tallyMarks,
+  'star-chart': starChart,
+  ledger,
+  furnace,
+  'dome-seam': domeSeam,
+  'city-lights': cityLights,
+};
+
+/** Paints a brief's elements in order; an unknown motif name is an error that lists the known ones. */
+export function paintElements(pano: Panorama, brief: SceneBrief): void {
+  for (const el of brief.elements) {
+    const motif = Object.hasOwn(MOTIFS, el.motif) ? MOTIFS[el.motif] : undefined;
+    if (!motif) {
+      throw new Error(
+        `film generator: scene "${brief.scene}" names motif "${el.motif}", which the generator does not have; use one of: ${Object.keys(MOTIFS).join(', ')}`,
+      );
+    }
+    motif(pano, el, brief);
+  }
+}
