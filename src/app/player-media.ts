@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ModelLibrary, NarrationLibrary, SoundOutput, SplatLibrary, TextureLibrary, VideoLibrary } from '../media';
 import type { MediaLibraries } from '../stage';
 import type { DeviceProfile } from '../xr';
+import { AmbienceLibrary } from '../media/ambience-library';
 import { testHooks } from './test-hooks';
 
 /**
@@ -24,16 +25,17 @@ export function usePlayerMedia(profile: DeviceProfile) {
       // One budget for pictures, videos, splat worlds and models (a test may set a small one).
       budget: hooks.mediaBudget ?? profile.mediaBudget,
     };
-    return { sound, libraries, narration: new NarrationLibrary(sound) };
+    return { sound, libraries, narration: new NarrationLibrary(sound), ambience: new AmbienceLibrary(sound) };
   });
   useEffect(
     () => () => {
-      const { sound, libraries, narration } = media;
+      const { sound, libraries, narration, ambience } = media;
       libraries.textures.dispose();
       libraries.videos.dispose();
       libraries.splats.dispose();
       libraries.models.dispose();
       narration.dispose();
+      ambience.dispose();
       sound.dispose();
     },
     [media],

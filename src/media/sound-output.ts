@@ -40,6 +40,14 @@ export class SoundOutput {
     return this.graph?.context.state === 'running';
   }
 
+  /**
+   * The graph's context and master gain once `unlock` has made them (null before): for sound made
+   * in Web Audio itself (ambience beds), connected to `master` so volume and mute act on it too.
+   */
+  get webAudio(): { readonly context: AudioContext; readonly master: AudioNode } | null {
+    return this.graph;
+  }
+
   /** Starts playing `element` through this output. */
   add(element: HTMLMediaElement): void {
     this.elements.add(element);
