@@ -14,7 +14,7 @@ import {
   offeredChoices,
 } from '../story';
 import { SubtitleTracks } from '../media';
-import { MagicWindow, type MediaStatus, Stage, createScreenView, hotspotAim } from '../stage';
+import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
@@ -23,10 +23,12 @@ import { CreditsScreen } from './CreditsScreen';
 import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
+import type { ViewingPreview } from './preview';
 import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
 import { SoundControls } from './SoundControls';
 import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
+import { useAmbience } from './use-ambience';
 import { useViewing } from './viewing';
 import { usePlayerMedia } from './player-media';
 
@@ -55,6 +57,8 @@ export interface PlayerProps {
   readonly onProgress: (progress: { scene: string; status: AppStatus }) => void;
   /** Start a new viewing; `findAnother` shows how many endings remain. */
   readonly onRestart: (findAnother: boolean) => void;
+  /** Author preview parameters: the opening scene, initial variables, outlined hotspots. */
+  readonly preview: ViewingPreview;
 }
 
 /**
@@ -64,7 +68,7 @@ export interface PlayerProps {
  */
 export function Player(props: PlayerProps) {
   const { story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart } = props;
-  const viewing = useViewing({ story, edition, language, resume, choiceTimeScale, storage });
+  const viewing = useViewing({ story, edition, language, resume, choiceTimeScale, storage, preview: props.preview });
   const { actor, clock } = viewing;
   const snapshot = useSyncExternalStore(
     useCallback((listener: () => void) => {
@@ -79,7 +83,7 @@ export function Player(props: PlayerProps) {
   const [magicOn, setMagicOn] = useState(false);
   useEffect(() => () => magic.disable(), [magic]);
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
-  const { sound, libraries, narration } = usePlayerMedia(profile);
+  const { sound, libraries, narration, ambience } = usePlayerMedia(profile);
   const [tracks] = useState(() => new SubtitleTracks());
   // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
   // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
@@ -149,6 +153,7 @@ export function Player(props: PlayerProps) {
   const hasSubtitles = scene?.subtitles[language] !== undefined;
   const entry = `${sceneId}#${snapshot.context.visits[sceneId] ?? 0}`;
   useNarration({ story, cut, sceneId: credits ? '' : sceneId, entry, language, filmBase, library: narration, clock });
+  useAmbience({ story, cut, sceneId: credits ? '' : sceneId, entry, filmBase, library: ambience, clock });
   const hint = useFirstTimeHint(snapshot.context.dwelled.length > 0);
   const [paused, setPaused] = useState(false);
   useEffect(() => {
@@ -182,6 +187,8 @@ export function Player(props: PlayerProps) {
         sceneId={sceneId}
         offered={offered}
         dwelled={snapshot.context.dwelled}
+        variables={snapshot.context.variables}
+        outlineHotspots={props.preview.hotspots}
         deadline={deadline}
         send={actor.send}
         clock={clock}
@@ -302,10 +309,10 @@ function sizeName(text: ReturnType<typeof uiText>, size: SubtitleSize): string {
   return size === 'small' ? text.sizeSmall : size === 'large' ? text.sizeLarge : text.sizeMedium;
 }
 
-/** What the live region says: the scene title on entry, each clue found, the ending. */
+/** What the live region says: the scene title on entry, each clue found, the memory crystal's shifts, the ending. */
 function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: LocalizedText) => string, text: ReturnType<typeof uiText>): string {
   const [announcement, setAnnouncement] = useState('');
-  const previous = useRef<{ scene: string; visits: number; clues: readonly string[] } | null>(null);
+  const previous = useRef<{ scene: string; visits: number; clues: readonly string[]; crystal: number } | null>(null);
   const sceneId = currentScene(snapshot);
   useEffect(() => {
     const scene = story.scenes[sceneId];
@@ -316,8 +323,10 @@ function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: L
     const parts: string[] = [];
     if (entered) parts.push(t(scene.title));
     for (const clue of snapshot.context.clues) if (before && !before.clues.includes(clue)) parts.push(`${text.clueFound}: ${t(clueText(story, clue))}`);
+    const crystal = story.crystal ? crystalMix(snapshot.context.variables[story.crystal.variable], story.crystal) : 0;
+    if (before && crystal !== before.crystal) parts.push(crystal > before.crystal ? text.crystalRedder : text.crystalBluer);
     if (entered && scene.ending) parts.push(text.theEnd);
-    previous.current = { scene: sceneId, visits, clues: snapshot.context.clues };
+    previous.current = { scene: sceneId, visits, clues: snapshot.context.clues, crystal };
     if (parts.length > 0) setAnnouncement(parts.join(' — '));
   }, [story, snapshot, sceneId, t, text]);
   return announcement;

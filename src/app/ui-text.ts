@@ -51,6 +51,8 @@ const TEXT = {
     thisLanguage: 'English',
     /** Between a setting's name and its value ("Language: English"). */
     labelSeparator: ': ',
+    crystalRedder: 'The crystal turns redder.',
+    crystalBluer: 'The crystal turns bluer.',
   },
   'zh-CN': {
     play: '播放',
@@ -102,6 +104,8 @@ const TEXT = {
     subtitlesOff: '字幕：关',
     thisLanguage: '简体中文',
     labelSeparator: '：',
+    crystalRedder: '水晶变得更红了。',
+    crystalBluer: '水晶变得更蓝了。',
   },
 } as const;
 

@@ -2,7 +2,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, localize } from '../story';
+import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
 import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
@@ -11,6 +11,8 @@ import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choic
 import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
+import { crystalMix } from './crystal';
+import { MemoryCrystal } from './MemoryCrystal';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
 import type { MagicWindow } from './magic-window';
 import { ViewerRig } from './ViewerRig';
@@ -43,6 +45,10 @@ export interface StageProps {
   readonly offered: readonly string[];
   /** Hotspot ids that already fired. */
   readonly dwelled: readonly string[];
+  /** The story's variables now (the memory crystal shows one of them). */
+  readonly variables: Readonly<Record<string, VariableValue>>;
+  /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
+  readonly outlineHotspots?: boolean | undefined;
   /** When the open choices time out, in scene time, for the countdown. */
   readonly deadline: { readonly fromMs: number; readonly toMs: number } | null;
   readonly send: (event: StoryEvent) => void;
@@ -161,9 +167,12 @@ function StageContent(props: StageProps) {
         dwellMs: h.dwellMs,
         ...hotspotAim(h),
         at: h.position && { position: { x: h.position[0], y: h.position[1], z: h.position[2] }, radiusMetres: h.radius ?? DEFAULT_METRIC_RADIUS },
+        label: localize(h.label, language, story.languages),
       })),
-    [hotspots],
+    [hotspots, language, story.languages],
   );
+  const crystal = story.crystal;
+  const crystalTarget = crystal ? crystalMix(props.variables[crystal.variable], crystal) : 0;
   const choices = showScene
     ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
     : [];
@@ -212,7 +221,8 @@ function StageContent(props: StageProps) {
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />
         {wantsXRLayer && media.video && <XRMediaLayer key={sceneId} video={media.video} layout={layout} onShown={setXRLayerShown} />}
-        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} />
+        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} outlined={props.outlineHotspots} />
+        {crystal && <MemoryCrystal mix={crystalTarget} aligned={aligned} />}
         <ChoicePanels
           key={sceneId}
           choices={choices}
@@ -227,7 +237,7 @@ function StageContent(props: StageProps) {
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
         <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
-        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" />
+        <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" outlined={props.outlineHotspots} />
       </group>
       {/* Lights for controller and hand models and lit glTF props; panoramas are unlit media. */}
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
