@@ -4,6 +4,7 @@ import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { readPlayerParams } from './params';
 import { Player } from './Player';
+import { type ViewingPreview, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
 import { browserStorage, readJson } from './storage';
@@ -27,6 +28,7 @@ type Phase =
       readonly edition: string | null;
       readonly resumable: { readonly snapshot: StorySnapshot; readonly language: string } | null;
       readonly staleSave: string | null;
+      readonly preview: ViewingPreview;
     }
   | {
       readonly name: 'play';
@@ -38,6 +40,8 @@ type Phase =
       readonly run: number;
       /** Started by the viewer's click, which lets sound play. */
       readonly userActivated: boolean;
+      /** Author preview parameters (`?scene=`, `?var.<name>=`, `?hotspots=1`). */
+      readonly preview: ViewingPreview;
     };
 
 const storage = browserStorage;
@@ -63,11 +67,13 @@ export function App() {
         if (!loaded.ok) return setPhase({ name: 'error', diagnostics: loaded.diagnostics });
         const film = { story: loaded.story, filmBase: loaded.filmBase };
         const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
-        const edition = pickEdition(loaded.story, params.edition);
-        if (params.autoplay) {
-          // Kiosks and tests start every viewing from the beginning.
+        const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
+        if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
+        const { edition, preview } = asked;
+        if (params.autoplay || asked.fresh) {
+          // Kiosks, tests and author previews start every viewing afresh.
           storage.remove(saveKey(loaded.story.id));
-          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false });
+          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false, preview });
         }
         const saved = readJson(storage, saveKey(loaded.story.id));
         const restored = saved === null ? null : restoreSave(loaded.story, (e) => compileStory(loaded.story, e), saved);
@@ -80,6 +86,7 @@ export function App() {
           edition,
           resumable: restored?.ok ? { snapshot: restored.snapshot, language: restored.save.language } : null,
           staleSave: restored && !restored.ok ? restored.reason : null,
+          preview,
         });
       },
       (error: unknown) => live && setPhase({ name: 'error', diagnostics: [unexpected(error)] }),
@@ -87,7 +94,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [params.film, params.lang, params.autoplay, params.edition]);
+  }, [params.film, params.lang, params.autoplay, params.edition, params.scene, params.hotspots]);
 
   const status: AppStatus =
     phase.name === 'loading' ? 'loading' : phase.name === 'error' ? 'error' : phase.name === 'start' ? 'ready' : progress.status;
@@ -97,9 +104,9 @@ export function App() {
     if ('film' in phase) document.title = `${localize(phase.film.story.title, language, phase.film.story.languages)} · Sightline`;
   }, [phase, language]);
 
-  const play = (film: Film, choice: StartChoice) => {
+  const play = (film: Film, choice: StartChoice, preview: ViewingPreview) => {
     updateSettings({ choiceTime: choice.choiceTime, subtitleSize: choice.subtitleSize });
-    setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0, userActivated: true });
+    setPhase({ name: 'play', film, language: choice.language, edition: choice.edition, resume: choice.resume, run: 0, userActivated: true, preview });
   };
   const restart = useCallback(() => {
     setPhase((p) => (p.name === 'play' ? { ...p, resume: null, run: p.run + 1, userActivated: true } : p));
@@ -118,7 +125,7 @@ export function App() {
           subtitleSize={settings.subtitleSize}
           resumable={phase.resumable}
           staleSave={phase.staleSave}
-          onPlay={(choice) => play(phase.film, choice)}
+          onPlay={(choice) => play(phase.film, choice, phase.preview)}
         />
       )}
       {phase.name === 'play' && (
@@ -142,6 +149,7 @@ export function App() {
           userActivated={phase.userActivated}
           onProgress={setProgress}
           onRestart={restart}
+          preview={phase.preview}
         />
       )}
     </div>

@@ -9,6 +9,12 @@ export interface PlayerParams {
   readonly autoplay: boolean;
   /** Requested edition, or null for the film's default. */
   readonly edition: string | null;
+  /** Author preview: open on this scene (a fresh viewing, autoplay implied), or null. */
+  readonly scene: string | null;
+  /** Author preview: every hotspot outlined with its label. */
+  readonly hotspots: boolean;
+  /** Author preview: `?var.<name>=<value>` initial variable values, as written (typed by the film). */
+  readonly variables: Readonly<Record<string, string>>;
 }
 
 export function readPlayerParams(search: string): PlayerParams {
@@ -18,5 +24,8 @@ export function readPlayerParams(search: string): PlayerParams {
     lang: params.get('lang') || null,
     autoplay: params.get('autoplay') === '1',
     edition: params.get('edition') || null,
+    scene: params.get('scene') || null,
+    hotspots: params.get('hotspots') === '1',
+    variables: Object.fromEntries([...params].filter(([key]) => key.startsWith('var.') && key.length > 4).map(([key, value]) => [key.slice(4), value])),
   };
 }

@@ -14,6 +14,7 @@ import {
   isCredits,
   saveKey,
 } from '../story';
+import type { ViewingPreview } from './preview';
 import { readJson } from './storage';
 import { testHooks } from './test-hooks';
 
@@ -32,6 +33,8 @@ export interface ViewingOptions {
   readonly resume: StorySnapshot | null;
   readonly choiceTimeScale: number | null;
   readonly storage: SaveStorage;
+  /** Author preview: the scene to open on and initial variable values (a fresh viewing only). */
+  readonly preview?: Pick<ViewingPreview, 'start' | 'variables'> | undefined;
 }
 
 export interface Viewing {
@@ -60,11 +63,13 @@ export function useViewing(options: ViewingOptions): Viewing {
   return viewing;
 }
 
-function createViewing({ story, edition, language: startLanguage, resume, choiceTimeScale, storage }: ViewingOptions) {
+function createViewing({ story, edition, language: startLanguage, resume, choiceTimeScale, storage, preview }: ViewingOptions) {
   let language = startLanguage;
   const endingsSeen = seenEndings(storage, story);
-  const machine = compileStory(story, resume?.context.edition ?? edition);
-  const actor = createActor(machine, resume ? { snapshot: resume } : { input: { endingsSeen, choiceTimeScale } });
+  const opening = !resume && preview?.start ? { start: preview.start } : {};
+  const machine = compileStory(story, resume?.context.edition ?? edition, opening);
+  const variables = preview && Object.keys(preview.variables).length > 0 ? { variables: preview.variables } : {};
+  const actor = createActor(machine, resume ? { snapshot: resume } : { input: { endingsSeen, choiceTimeScale, ...variables } });
   const clock = new SceneClock(browserClock, { timeScale: testHooks().timeScale ?? 1 });
   let reportAttention: () => void = () => {};
 

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
 import { type Direction, directionFromYawPitch, facingHead } from './direction';
+import { createLabelTexture } from './label-texture';
 
 export interface HotspotMark {
   readonly id: string;
@@ -11,6 +12,8 @@ export interface HotspotMark {
   readonly radius: number;
   /** A 3D hotspot: its point (metres, scene space) and radius in metres. */
   readonly at?: { readonly position: Direction; readonly radiusMetres: number } | undefined;
+  /** What the viewer sees there, in their language (shown under the ring when outlined). */
+  readonly label?: string | undefined;
 }
 
 export interface HotspotsProps {
@@ -24,6 +27,8 @@ export interface HotspotsProps {
    * group of world content, floor at y = 0). @default 'head'
    */
   readonly place?: 'head' | 'world';
+  /** Author previews (`?hotspots=1`): every ring always shown, with its label. @default false */
+  readonly outlined?: boolean | undefined;
 }
 
 const DISTANCE = 10;
@@ -34,17 +39,22 @@ const NO_ROTATION = [0, 0, 0] as const;
  * Hotspots are invisible until looked at; then a faint ring marks the region and an arc fills with
  * the dwell. Uniforms are written each frame from the gaze tracker, never through React state.
  */
-export function Hotspots({ hotspots, tracker, firstTarget, place = 'head' }: HotspotsProps) {
+export function Hotspots({ hotspots, tracker, firstTarget, place = 'head', outlined = false }: HotspotsProps) {
   return (
     <>
       {hotspots.map((h, i) =>
-        (place === 'world') !== (h.at !== undefined) ? null : <HotspotRing key={h.id} hotspot={h} tracker={tracker} index={firstTarget + i} />,
+        (place === 'world') !== (h.at !== undefined) ? null : (
+          <group key={h.id}>
+            <HotspotRing hotspot={h} tracker={tracker} index={firstTarget + i} outlined={outlined} />
+            {outlined && h.label && <HotspotLabel hotspot={h} label={h.label} />}
+          </group>
+        ),
       )}
     </>
   );
 }
 
-function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracker: GazeTracker; index: number }) {
+function HotspotRing({ hotspot, tracker, index, outlined }: { hotspot: HotspotMark; tracker: GazeTracker; index: number; outlined: boolean }) {
   const mesh = useRef<Mesh>(null);
   const material = useMemo(() => createRingMaterial(), []);
   useEffect(() => () => material.dispose(), [material]);
@@ -65,7 +75,8 @@ function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracke
     const u = material.uniforms;
     const highlight = u['uHighlight']!;
     // Fade in quickly when looked at, out slowly, so the ring never flickers at the edge.
-    highlight.value += ((looked ? 1 : 0) - highlight.value) * Math.min(1, delta * (looked ? 10 : 3));
+    highlight.value += ((looked || outlined ? 1 : 0) - highlight.value) * Math.min(1, delta * (looked ? 10 : 3));
+    if (outlined) highlight.value = 1;
     u['uProgress']!.value = tracker.progress(index);
     u['uDone']!.value = tracker.fired(index) ? 1 : 0;
     if (mesh.current) mesh.current.visible = highlight.value > 0.01;
@@ -74,6 +85,36 @@ function HotspotRing({ hotspot, tracker, index }: { hotspot: HotspotMark; tracke
   return (
     <mesh ref={mesh} position={position} rotation={at ? NO_ROTATION : facingHead(hotspot.yaw, hotspot.pitch)} material={material} renderOrder={1} visible={false} pointerEvents="none">
       <planeGeometry args={[size, size]} />
+    </mesh>
+  );
+}
+
+const LABEL = { width: 640, height: 128, fontPx: 52 } as const;
+/** A label under an angular ring spans about 18° at the ring's distance; a 3D one a metre. */
+const LABEL_WIDTH_ON_SPHERE = 3.2;
+const LABEL_WIDTH_3D = 1;
+
+/** An outlined hotspot's label, under its ring, facing the viewer. */
+function HotspotLabel({ hotspot, label }: { hotspot: HotspotMark; label: string }) {
+  const mesh = useRef<Mesh>(null);
+  const texture = useMemo(() => createLabelTexture(label, LABEL), [label]);
+  useEffect(() => () => texture.dispose(), [texture]);
+  const { at } = hotspot;
+  const width = at ? LABEL_WIDTH_3D : LABEL_WIDTH_ON_SPHERE;
+  const height = (width * LABEL.height) / LABEL.width;
+  const pitch = hotspot.pitch - Math.min(hotspot.radius, 60) - 2.5;
+  const position = useMemo(() => {
+    if (at) return [at.position.x, at.position.y - at.radiusMetres - height, at.position.z] as const;
+    const d = directionFromYawPitch(hotspot.yaw, pitch);
+    return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;
+  }, [hotspot.yaw, pitch, at, height]);
+  useFrame((state) => {
+    if (at && mesh.current) state.camera.getWorldQuaternion(mesh.current.quaternion);
+  });
+  return (
+    <mesh ref={mesh} position={position} rotation={at ? NO_ROTATION : facingHead(hotspot.yaw, pitch)} renderOrder={1} pointerEvents="none" raycast={() => {}}>
+      <planeGeometry args={[width, height]} />
+      <meshBasicMaterial map={texture} transparent depthTest={false} depthWrite={false} toneMapped={false} />
     </mesh>
   );
 }

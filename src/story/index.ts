@@ -5,6 +5,7 @@ export { type Diagnostic, formatDiagnostic, hasErrors, jsonPath } from './diagno
 export {
   CREDITS_STATE,
   CREDITS_TAG,
+  type CompileOptions,
   ENDING_PLAYOUT_MS,
   ENDING_TAG,
   type StoryContext,
@@ -23,6 +24,8 @@ export { type EditionCut, cutEdition, defaultEdition, editionIds, fallbackOf, pi
 export { applyEffects } from './effects';
 export { parseJson } from './parse';
 export {
+  ASSET_KINDS,
+  type AssetKind,
   type Choice,
   type Comparison,
   type Condition,

@@ -47,6 +47,13 @@ export interface StoryInput {
   readonly endingsSeen?: readonly string[];
   /** @default 1 */
   readonly choiceTimeScale?: number | null;
+  /** Initial values that replace the package's for this viewing (author previews, `?var.<name>=`). */
+  readonly variables?: Readonly<Record<string, VariableValue>>;
+}
+
+export interface CompileOptions {
+  /** Open on this scene instead of the cut's start (author previews, `?scene=`); it must be in the cut. */
+  readonly start?: string;
 }
 
 /** Tag carried by every ending scene's state. */
@@ -204,8 +211,10 @@ type Transition = { guard?: Guard; target?: string; actions?: unknown[]; reenter
  * of the cut plus the credits, guarded transitions per choice, route and default, guarded grants
  * per hotspot. Built from data; every condition goes through `evaluateCondition`.
  */
-export function compileStory(story: StoryPackage, edition: string | null = defaultEdition(story)): StoryMachine {
+export function compileStory(story: StoryPackage, edition: string | null = defaultEdition(story), options: CompileOptions = {}): StoryMachine {
   const cut = cutEdition(story, edition);
+  if (options.start !== undefined && !cut.includes(options.start))
+    throw new Error(`compileStory: start scene "${options.start}" is not in ${edition === null ? 'the film' : `the edition "${edition}"`}`);
   const states: Record<string, object> = {};
   for (const [sceneId, scene] of Object.entries(story.scenes)) {
     if (cut.includes(sceneId)) states[sceneId] = compileScene(story, cut, sceneId, scene);
@@ -214,8 +223,11 @@ export function compileStory(story: StoryPackage, edition: string | null = defau
   const initialVariables = story.variables;
   return storySetup.createMachine({
     id: story.id,
-    initial: cut.start,
-    context: ({ input }) => ({ ...initialStoryContext(edition, input), variables: initialVariables }),
+    initial: options.start ?? cut.start,
+    context: ({ input }) => ({
+      ...initialStoryContext(edition, input),
+      variables: input?.variables ? { ...initialVariables, ...input.variables } : initialVariables,
+    }),
     on: {
       'hotspot.watched': { actions: [{ type: 'watch' }] },
       'clock.tick': { actions: [{ type: 'tick' }] },

@@ -81,3 +81,26 @@ describe('compiled story machine', () => {
     expect(JSON.parse(JSON.stringify(snapshot.context))).toEqual(snapshot.context);
   });
 });
+
+describe('author previews of the compiled machine', () => {
+  const story = load(helloStory());
+
+  it('opens on a start scene it is given, entering it with a fresh memory', () => {
+    const snapshot = createActor(compileStory(story, 'full', { start: 'archive' })).start().getSnapshot();
+    expect(currentScene(snapshot)).toBe('archive');
+    expect(snapshot.context).toMatchObject({ clues: [], dwelled: [], visits: { archive: 1 }, sceneMs: 0 });
+    expect(offeredChoices(story, snapshot)).toEqual(['descend', 'back']);
+  });
+
+  it('refuses a start scene outside the edition', () => {
+    expect(() => compileStory(story, 'full', { start: 'reflect' })).toThrow(/"reflect" is not in the edition "full"/);
+    expect(currentScene(createActor(compileStory(story, 'discussion', { start: 'reflect' })).start().getSnapshot())).toBe('reflect');
+  });
+
+  it('takes initial variable values from its input over the package\'s', () => {
+    const withVars = load({ ...minimalStory(), variables: { desire: 0, name: 'ada' } });
+    const machine = compileStory(withVars);
+    expect(createActor(machine).start().getSnapshot().context.variables).toEqual({ desire: 0, name: 'ada' });
+    expect(createActor(machine, { input: { variables: { desire: 3 } } }).start().getSnapshot().context.variables).toEqual({ desire: 3, name: 'ada' });
+  });
+});
