@@ -1,5 +1,5 @@
 /** The film the player opens when no `?film=` is given. */
-export const DEFAULT_FILM = 'hello';
+export const DEFAULT_FILM = 'glass-sky';
 
 export interface PlayerParams {
   readonly film: string;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { StoryEvent } from '../../src/story';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; nothing downloads a browser of its own here. */
@@ -39,6 +40,17 @@ export interface OpenOptions {
   readonly reducedMotion?: 'reduce' | 'no-preference';
 }
 
+/** The tests' own film: the small one, unless a path names another. */
+export const TEST_FILM = 'hello';
+
+/** `path` with `film=hello` added when it names no film (the player's default is the flagship film). */
+export function withFilm(path: string): string {
+  if (/[?&]film=/.test(path)) return path;
+  const [before, hash = ''] = path.split('#');
+  const joined = before!.includes('?') ? `${before}&film=${TEST_FILM}` : `${before}?film=${TEST_FILM}`;
+  return hash ? `${joined}#${hash}` : joined;
+}
+
 /** Opens the player at `path` (relative to the served build) in a fresh context. */
 export async function openPlayer(browser: Browser, baseUrl: string, path: string, options: OpenOptions = {}): Promise<Page> {
   const context = await browser.newContext({
@@ -68,7 +80,7 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     await page.addInitScript((timeScale) => {
       (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { timeScale };
     }, options.timeScale);
-  await page.goto(new URL(path, baseUrl).href);
+  await page.goto(new URL(withFilm(path), baseUrl).href);
   return page;
 }
 
@@ -191,4 +203,28 @@ export async function dragYaw(page: Page, yaw: number): Promise<void> {
   await page.mouse.down();
   for (let i = 1; i <= 8; i++) await page.mouse.move(viewport.width - 10 - (px * i) / 8, viewport.height / 2);
   await page.mouse.up();
+}
+
+/** Does in the player what a generated path's event stands for, the way a viewer would. */
+export async function perform(page: Page, event: StoryEvent) {
+  switch (event.type) {
+    case 'hotspot.dwelled': {
+      const lookAt = page.locator(`button[data-hotspot="${event.hotspot}"]`);
+      await lookAt.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`button[data-hotspot="${event.hotspot}"][data-seen="true"]`, { state: 'attached' });
+      return;
+    }
+    case 'choice.made': {
+      const button = page.locator(`button[data-choice="${event.choice}"]`);
+      await button.waitFor({ state: 'attached' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      return;
+    }
+    case 'clock.tick':
+      return; // Scene time runs by itself, sped up; the next step waits for its effect.
+    default:
+      throw new Error(`no viewer action for ${event.type} in this film`);
+  }
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { type EndingPath, type StoryEvent, endingPaths, validateStory } from '../../src/story';
-import { usePlayer, pageErrors, waitForApp } from './harness';
+import { type EndingPath, endingPaths, validateStory } from '../../src/story';
+import { usePlayer, pageErrors, perform, waitForApp } from './harness';
 
 const baseUrl = inject('baseUrl');
 const TIME_SCALE = 20;
@@ -11,31 +10,7 @@ const open = usePlayer();
 
 const hello = validateStory(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../scenes/hello/story.json'), 'utf8'))).story!;
 
-/** Does in the player what a generated path's event stands for, the way a viewer would. */
-async function perform(page: Page, event: StoryEvent) {
-  switch (event.type) {
-    case 'hotspot.dwelled': {
-      const lookAt = page.locator(`button[data-hotspot="${event.hotspot}"]`);
-      await lookAt.focus();
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`button[data-hotspot="${event.hotspot}"][data-seen="true"]`, { state: 'attached' });
-      return;
-    }
-    case 'choice.made': {
-      const button = page.locator(`button[data-choice="${event.choice}"]`);
-      await button.waitFor({ state: 'attached' });
-      await button.focus();
-      await page.keyboard.press('Enter');
-      return;
-    }
-    case 'clock.tick':
-      return; // Scene time runs by itself, sped up; the next step waits for its effect.
-    default:
-      throw new Error(`no viewer action for ${event.type} in this film`);
-  }
-}
-
-describe('generated paths through the bundled film', () => {
+describe('generated paths through the small film', () => {
   const paths = endingPaths(hello);
   it('has a path to each ending in each edition', () => {
     expect(paths.map((p) => `${p.edition}:${p.ending}`).sort()).toEqual(['discussion:below', 'discussion:tower', 'full:below', 'full:tower']);
@@ -72,7 +47,7 @@ describe('time, saves and endings in the player', () => {
     await perform(page, { type: 'hotspot.dwelled', hotspot: 'crack' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
-    await page.goto(new URL('?lang=zh-CN', baseUrl).href);
+    await page.goto(new URL('?film=hello&lang=zh-CN', baseUrl).href);
     await waitForApp(page, { status: 'ready' });
     await page.getByRole('button', { name: /继续观看/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
@@ -89,7 +64,7 @@ describe('time, saves and endings in the player', () => {
     await page.locator('select.language').selectOption('zh-CN');
     await expect.poll(() => page.locator('.app').getAttribute('lang')).toBe('zh-CN');
     await expect.poll(() => page.locator('button.pause').textContent()).toBe('暂停');
-    await page.goto(new URL('', baseUrl).href); // no ?lang: the save's language decides
+    await page.goto(new URL('?film=hello', baseUrl).href); // no ?lang: the save's language decides
     await waitForApp(page, { status: 'ready' });
     await page.getByRole('button', { name: /继续观看/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
