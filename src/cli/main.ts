@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import {
@@ -107,6 +108,10 @@ function packageFiles(folder: string) {
     readText: (path: string) => {
       const full = inside(path);
       return full !== null && existsSync(full) ? readFileSync(full, 'utf8') : null;
+    },
+    sha256: (path: string) => {
+      const full = inside(path);
+      return full !== null && existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex') : null;
     },
   };
 }

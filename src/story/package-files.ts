@@ -1,6 +1,7 @@
 import { Report } from './checks/report';
 import type { Diagnostic } from './diagnostics';
 import type { Media, StoryPackage } from './schema';
+import { type AssetReference, checkProvenance } from './provenance-check';
 import { webVttProblem } from './webvtt';
 
 /** Read access to a package's folder, provided by the CLI (Node) or a test. */
@@ -8,15 +9,20 @@ export interface PackageFiles {
   /** The text of a file relative to the package, or null if there is none. */
   readText(path: string): string | null;
   exists(path: string): boolean;
+  /** The file's sha256 in lowercase hex, or null if there is none; without it, hashes are not checked. */
+  sha256?(path: string): string | null;
 }
 
 /**
- * The author's checks on files: every asset the package names exists, and subtitles are valid
- * WebVTT. The player does not pre-check files (it falls back to alternates at run time).
+ * The author's checks on files: every asset the package names exists, subtitles are valid
+ * WebVTT, and the provenance file (if the package has one) matches the files. The player does not
+ * pre-check files (it falls back to alternates at run time).
  */
 export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
   const report = new Report(file);
+  const used: AssetReference[] = [];
   const asset = (src: string, at: PropertyKey[]) => {
+    used.push({ src, at });
     if (!files.exists(src)) report.error('asset.missing', at, `file "${src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
   };
   const media = (m: Media, at: PropertyKey[]) => {
@@ -31,8 +37,10 @@ export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file
     if (scene.splat) asset(scene.splat.src, ['scenes', sceneId, 'splat', 'src']);
     scene.props.forEach((p, i) => asset(p.src, ['scenes', sceneId, 'props', i, 'src']));
     for (const [language, src] of Object.entries(scene.narration)) asset(src, ['scenes', sceneId, 'narration', language]);
+    if (scene.ambience) asset(scene.ambience.src, ['scenes', sceneId, 'ambience', 'src']);
     for (const [language, src] of Object.entries(scene.subtitles)) {
       const at = ['scenes', sceneId, 'subtitles', language];
+      used.push({ src, at });
       const text = files.readText(src);
       if (text === null) report.error('asset.missing', at, `subtitle file "${src}" is missing from the package`, 'Add the file, or fix the path.');
       else {
@@ -41,5 +49,5 @@ export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file
       }
     }
   }
-  return report.diagnostics;
+  return [...report.diagnostics, ...checkProvenance(story, files, used, file)];
 }
