@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type Diagnostic, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey } from '../story';
+import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { readPlayerParams } from './params';
@@ -16,6 +16,7 @@ export type AppStatus = 'loading' | 'ready' | 'playing' | 'ended' | 'error';
 interface Film {
   readonly story: StoryPackage;
   readonly filmBase: URL;
+  readonly provenance: Provenance | null;
 }
 
 type Phase =
@@ -65,7 +66,7 @@ export function App() {
       (loaded) => {
         if (!live) return;
         if (!loaded.ok) return setPhase({ name: 'error', diagnostics: loaded.diagnostics });
-        const film = { story: loaded.story, filmBase: loaded.filmBase };
+        const film = { story: loaded.story, filmBase: loaded.filmBase, provenance: loaded.provenance };
         const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
         const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
         if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
@@ -119,6 +120,7 @@ export function App() {
       {phase.name === 'start' && (
         <StartScreen
           story={phase.film.story}
+          provenance={phase.film.provenance}
           language={phase.language}
           edition={phase.edition}
           choiceTime={settings.choiceTime}
@@ -132,6 +134,7 @@ export function App() {
         <Player
           key={phase.run}
           story={phase.film.story}
+          provenance={phase.film.provenance}
           filmBase={phase.film.filmBase}
           language={phase.language}
           edition={phase.edition}

@@ -1,8 +1,12 @@
-import { type StoryPackage, localize } from '../story';
+import { type Provenance, type StoryPackage, localize } from '../story';
+import { AiLabel } from './AiLabel';
+import { GeneratedAssets } from './GeneratedAssets';
 import { uiText } from './ui-text';
 
 export interface CreditsScreenProps {
   readonly story: StoryPackage;
+  /** What made the film's assets, listed after the people; null when the package has none. */
+  readonly provenance: Provenance | null;
   readonly language: string;
   readonly edition: string | null;
   readonly endingsSeen: readonly string[];
@@ -10,7 +14,7 @@ export interface CreditsScreenProps {
 }
 
 /** After an ending has played out: the credits, the endings found so far, and ways to watch again. */
-export function CreditsScreen({ story, language, edition, endingsSeen, onRestart }: CreditsScreenProps) {
+export function CreditsScreen({ story, provenance, language, edition, endingsSeen, onRestart }: CreditsScreenProps) {
   const text = uiText(language);
   const t = (value: Parameters<typeof localize>[0]) => localize(value, language, story.languages);
   const endings = Object.keys(story.scenes).filter((s) => story.scenes[s]!.ending);
@@ -19,6 +23,7 @@ export function CreditsScreen({ story, language, edition, endingsSeen, onRestart
   return (
     <main className="credits-screen" aria-labelledby="credits-title">
       <h1 id="credits-title">{t(story.title)}</h1>
+      <AiLabel provenance={provenance} text={text} />
       {editionTitle && (
         <p className="edition">
           {text.editionWatched}: {editionTitle}
@@ -36,6 +41,7 @@ export function CreditsScreen({ story, language, edition, endingsSeen, onRestart
           </dl>
         </section>
       )}
+      <GeneratedAssets story={story} provenance={provenance} language={language} text={text} />
       <section className="endings" aria-label={text.endingsFound}>
         <p>
           {text.endingsFound}: {found.length} / {endings.length}

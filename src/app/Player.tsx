@@ -12,6 +12,7 @@ import {
   isEnding,
   localize,
   offeredChoices,
+  type Provenance,
 } from '../story';
 import { SubtitleTracks } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
@@ -34,6 +35,8 @@ import { usePlayerMedia } from './player-media';
 
 export interface PlayerProps {
   readonly story: StoryPackage;
+  /** What made the film's assets, for the credits. */
+  readonly provenance: Provenance | null;
   readonly filmBase: URL;
   readonly language: string;
   readonly edition: string | null;
@@ -173,7 +176,7 @@ export function Player(props: PlayerProps) {
   }, []);
 
   if (credits || !scene)
-    return <CreditsScreen story={story} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />;
+    return <CreditsScreen story={story} provenance={props.provenance} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />;
 
   return (
     <div className="player" data-device={profile.id} data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>

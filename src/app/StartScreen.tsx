@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type StoryPackage, type StorySnapshot, localize } from '../story';
+import { type Provenance, type StoryPackage, type StorySnapshot, localize } from '../story';
+import { AiLabel } from './AiLabel';
 import type { ChoiceTime, SubtitleSize } from './settings';
 import { uiText } from './ui-text';
 
@@ -14,6 +15,8 @@ export interface StartChoice {
 
 export interface StartScreenProps {
   readonly story: StoryPackage;
+  /** What made the film's assets: the start screen labels AI-generated content. */
+  readonly provenance: Provenance | null;
   readonly language: string;
   readonly edition: string | null;
   readonly choiceTime: ChoiceTime;
@@ -43,6 +46,7 @@ export function StartScreen(props: StartScreenProps) {
   return (
     <main className="start-screen" lang={language}>
       <h1>{t(story.title)}</h1>
+      <AiLabel provenance={props.provenance} text={text} />
       {props.staleSave && (
         <p className="notice-inline" role="note">
           {text.staleSave} {props.staleSave}.

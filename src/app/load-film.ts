@@ -1,8 +1,8 @@
-import { type Diagnostic, type StoryPackage, formatDiagnostic, parseJson, validateStory } from '../story';
-import { filmBaseUrl } from '../media';
+import { type Diagnostic, type Provenance, type StoryPackage, formatDiagnostic, parseJson, provenanceSchema, validateStory } from '../story';
+import { assetUrl, filmBaseUrl } from '../media';
 
 export type LoadedFilm =
-  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL }
+  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL; readonly provenance: Provenance | null }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -35,5 +35,24 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   if (!story) return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
   // Warnings are for the author (sightline validate); the film plays.
   for (const w of diagnostics) console.warn(`sightline: ${formatDiagnostic(w)}`);
-  return { ok: true, story, filmBase };
+  return { ok: true, story, filmBase, provenance: await loadProvenance(story, filmBase, fetchImpl) };
+}
+
+/**
+ * The package's provenance (what made each asset), for the credits and the AI label. It never
+ * stops the film: a missing or malformed file is a console warning and the credits go without it.
+ */
+async function loadProvenance(story: StoryPackage, filmBase: URL, fetchImpl: typeof fetch): Promise<Provenance | null> {
+  if (story.provenance === undefined) return null;
+  try {
+    const response = await fetchImpl(assetUrl(filmBase, story.provenance));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const parsed = provenanceSchema.safeParse(await response.json());
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`$.${issue.path.join('.')}: ${issue.message}`);
+  } catch (error) {
+    console.warn(`sightline: ${story.provenance} could not be read (${String(error)}); the credits list no generated assets; run sightline validate`);
+    return null;
+  }
 }

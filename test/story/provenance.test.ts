@@ -10,7 +10,7 @@ function pack(files: Record<string, string>, records: Record<string, object> | n
     format: 'sightline/1', id: 'tiny', title: 'Tiny', languages: ['en'], start: 'a', provenance: 'provenance.json',
     scenes: { a: { title: 'A', media: { type: 'color', color: '#000000' }, narration: { en: 'assets/a.ogg' }, ambience: { src: 'assets/bed.ogg' }, ending: true } },
   }).story!;
-  const all = { ...files, ...(records ? { 'provenance.json': JSON.stringify({ format: PROVENANCE_FORMAT, film: 'tiny', assets: records }) } : {}) };
+  const all: Record<string, string> = { ...files, ...(records ? { 'provenance.json': JSON.stringify({ format: PROVENANCE_FORMAT, film: 'tiny', assets: records }) } : {}) };
   const io: PackageFiles = {
     readText: (p) => all[p] ?? null,
     exists: (p) => p in all,
