@@ -24,6 +24,7 @@ import {
   sdCircle,
   shade,
   tangentFrame,
+  smoothstep,
   wrapYaw,
 } from '../../panorama';
 import type { SceneBrief, Setting } from '../brief';
@@ -47,7 +48,8 @@ const EYE = 1.6;
 const SQUARE_R = 42;
 const HOUSE_TOP = 15;
 const DOME_R = 520;
-const PANES = 72;
+/** Fewer, larger panes than the other dome scenes, so each opened petal is legible. */
+const PANES = 48;
 /** Half-width (degrees) of the street leading out of the square towards the sunrise. */
 const STREET_HALF = 7;
 const WALLS: readonly RGB[] = [
@@ -156,15 +158,26 @@ function openedDome(nx: number, ny: number, nz: number, fp: number, skyC: RGB, l
   // Lowest corner of a diamond is fu = 0, fv = 1 (elevation grows with u - v).
   const a = cell.fu + (1 - cell.fv);
   const b = cell.fu - (1 - cell.fv);
-  const open = 0.55 + 0.25 * hash01(cell.iu, cell.iv, 12, seed);
-  const len = 1.1 * open;
-  const half = 0.3 * Math.sin(Math.min(1, a / len) * Math.PI) * (0.8 + 0.4 * hash01(cell.iu, cell.iv, 13, seed));
+  // Petals open wider and longer towards the crown, where the viewer looks straight up at them.
+  const crown = clamp(ny) ** 2;
+  const open = 0.6 + 0.25 * hash01(cell.iu, cell.iv, 12, seed);
+  const len = (1.05 + 0.6 * crown) * open;
+  const half = (0.3 + 0.16 * crown) * Math.sin(Math.min(1, a / len) * Math.PI) ** 0.8 * (0.85 + 0.3 * hash01(cell.iu, cell.iv, 13, seed));
   const leafD = Math.max(Math.abs(b) - half, a - len) * unitM * 0.7071;
   const leaf = coverage(leafD, fp);
   const sunward = keyFall(look, nx, ny * 0.3, nz, 90);
-  let glass: RGB = mix([120, 130, 170], [255, 214, 170], sunward * 0.8);
-  glass = mix(glass, [255, 246, 226], 0.35 * Math.exp(-(((b / Math.max(half, 1e-3)) - 0.3) ** 2) * 4) * sunward);
-  let c = mix(skyC, glass, leaf * 0.9);
+  // Tilted glass: one side of the leaf faces the dawn and catches it, the other falls into shade; a
+  // fold down the middle and a bright rim where the edge of the glass turns the light.
+  const across = b / Math.max(half, 1e-3);
+  const tiltSide = hash01(cell.iu, cell.iv, 14, seed) < 0.5 ? 1 : -1;
+  const lit = clamp(0.5 + 0.5 * across * tiltSide);
+  let glass: RGB = mix([96, 112, 160], [255, 210, 164], clamp(0.25 + 0.75 * sunward) * (0.45 + 0.55 * lit));
+  glass = mix(glass, [255, 248, 230], 0.55 * Math.exp(-((across * tiltSide - 0.45) ** 2) * 10) * (0.4 + 0.6 * sunward));
+  glass = mix(glass, [255, 240, 214], (0.25 + 0.35 * (a / len)) * smoothstep(0.9, 1, Math.abs(across)));
+  glass = mul(glass, 0.86 + 0.14 * Math.abs(across));
+  const rimC = coverage(Math.abs(leafD) - 0.12, fp) * clamp(1.2 / fp);
+  let c = mix(skyC, glass, leaf * 0.92);
+  c = mix(c, [255, 246, 226], rimC * 0.6 * (0.5 + 0.5 * sunward));
   // The ribs: dark iron against the bright sky, heavier every sixth.
   const d = cell.bar * unitM - 0.3;
   const dh = cell.heavy * unitM - 0.8;
@@ -239,9 +252,11 @@ function people(pano: Panorama, rng: () => number, look: LookB, sky: SkyPalette)
   const n = 34;
   for (let i = 0; i < n; i++) {
     // Many between the viewer and the sunrise, so they stand dark against it.
-    const front = rng() < 0.45;
-    const yaw = front ? wrapYaw(look.keyYaw + (rng() + rng() - 1) * 50) : rng() * 360 - 180;
-    const dist = 3.5 + rng() ** 1.6 * 24;
+    const front = i < 7 || rng() < 0.45;
+    const yaw = i < 7 ? wrapYaw(look.keyYaw + (i - 3) * 22 + (rng() - 0.5) * 10) : front ? wrapYaw(look.keyYaw + (rng() + rng() - 1) * 50) : rng() * 360 - 180;
+    // A few stand close to the viewer (large), the rest scattered across the square.
+    const near = i < 7;
+    const dist = near ? 2.4 + rng() * 3.2 : 4 + rng() ** 1.6 * 24;
     const facing = rng() < 0.5 ? -1 : 1;
     const height = 1.55 + rng() * 0.3;
     const point = rng() < 0.25;
@@ -252,7 +267,8 @@ function people(pano: Panorama, rng: () => number, look: LookB, sky: SkyPalette)
     const back = keyFall(look, Math.sin(yaw * DEG), 0, Math.cos(yaw * DEG), 70);
     const body: RGB = mix(mix([110, 96, 110], [60, 48, 60], back), skyColour(sky, look.key, 0, 0.2, 1), 0.15);
     const rim: RGB = [255, 214, 170];
-    const extent = (height * 1.3) / mPerDeg;
+    // Just the figure's own reach (a raised arm or a child on the shoulders included).
+    const extent = (height * 0.5 + 0.5) / mPerDeg;
     paintSubject(pano, frame, extent, (u, v, s) => {
       // Local metres: x across, y up from the feet.
       const x = u * mPerDeg * facing;
@@ -261,11 +277,20 @@ function people(pano: Panorama, rng: () => number, look: LookB, sky: SkyPalette)
       const legs = sdBox(x, y - height * 0.24, 0.1 + 0.02 * (y < 0.2 ? 1 : 0), height * 0.24);
       const torso = sdBox(x, y - height * 0.62, 0.17 - (y - height * 0.62) * 0.12, height * 0.16) - 0.03;
       const neck = sdBox(x + 0.02, y - height * 0.82, 0.045, 0.06);
-      // The head tipped back: centre shifted back, face (the nose) pointing up and forward.
-      const hy = height * 0.9;
-      const head = sdCircle(x + 0.035, y - hy, 0.105);
-      const nose = sdBox(x - 0.06, y - hy - 0.06, 0.02, 0.04);
-      let d = Math.min(legs, torso, neck, head, nose);
+      // The head tipped right back: an egg tilted so the face turns to the sky, nose and chin jutting
+      // up-forward, so the raised gaze reads even in silhouette.
+      const hy = height * 0.905;
+      const fx = Math.cos(48 * DEG);
+      const fy = Math.sin(48 * DEG);
+      const hx = x + 0.03;
+      const hyy = y - hy;
+      const hf = hx * fx + hyy * fy;
+      const hs = -hx * fy + hyy * fx;
+      const head = sdCircle(hf, hs / 1.15, 0.112);
+      const nose = sdBox(hf - 0.12, hs - 0.01, 0.04, 0.024);
+      const chin = sdBox(hf - 0.075, hs + 0.085, 0.035, 0.035) - 0.012;
+      const nose2 = Math.min(nose, chin);
+      let d = Math.min(legs, torso, neck, head, nose2);
       if (point) {
         // An arm raised, pointing up at the opened sky.
         const ax = x - 0.1;

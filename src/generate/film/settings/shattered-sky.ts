@@ -114,8 +114,7 @@ export const paintShatteredSky: Setting = (brief: SceneBrief, width: number, hei
     let c: RGB;
     if (h.kind === 'dome') {
       const a = Math.acos(clamp(s.vx * hole.centre[0] + s.vy * hole.centre[1] + s.vz * hole.centre[2], -1, 1)) / DEG;
-      const skyC = realSky(sky, sun, s.vx, s.vy, s.vz, noise);
-      c = brokenDome(h.nx, h.ny, h.nz, h.fp, a, hole, skyC, look, noise, seed, cell);
+      c = brokenDome(h.nx, h.ny, h.nz, h.fp, a, hole, () => realSky(sky, sun, s.vx, s.vy, s.vz, noise), look, noise, seed, cell);
       c = hazed(look, mul(c, g), h.t, 6000, skyColour(sky, sun, s.vx, 0.02, s.vz));
     } else if (h.kind === 'ground') {
       c = cityAt(h.x, h.z, h.fp, city, noise, sun[0] / sunH, sun[2] / sunH);
@@ -167,7 +166,7 @@ function brokenDome(
   fp: number,
   a: number,
   hole: Hole,
-  skyC: RGB,
+  skyAt: () => RGB,
   look: LookB,
   noise: Noise3,
   seed: number,
@@ -204,47 +203,55 @@ function brokenDome(
   glass = mix(glass, [255, 226, 180], crack * 0.75);
   // Lit edge of the broken glass.
   const rim = coverage(Math.abs(thr - a) - angPx * 0.8 - 0.15, aaA);
-  let c = mix(skyC, glass, glassCov);
+  // The real sky is only worked out where it shows (in the opening and at its lit edge).
+  let c = glassCov >= 1 && rim <= 0 ? glass : mix(skyAt(), glass, glassCov);
   c = mix(c, [255, 236, 200], rim * 0.95);
   // Ribs. A handful survive deep into the opening, bent down and sideways; the rest snap at the edge.
-  const bendAt = (r: number, fam: number) => {
-    const h = hash01(r, 0, 31 + fam, seed);
-    const keep = h < 0.09;
-    const surv = keep ? hole.radius - 14 - 22 * hash01(r, 0, 33 + fam, seed) : thr - 1.5 - 3 * h;
-    return { keep, surv, dir: hash01(r, 0, 35 + fam, seed) < 0.5 ? -1 : 1 };
-  };
   // How far this point lies inside the opening's smooth outline (no per-pane steps), in degrees.
   const into = Math.max(0, hole.radius + lobes - 5 - a);
-  const ribCov = (f: number, fam: number) => {
-    const base = Math.round(f);
-    if (into <= 0) {
-      // Intact dome: a rib is broken only if its line reaches the opening, which it does not here.
-      const heavy = ((base % 6) + 6) % 6 === 0;
-      return coverage(Math.abs(f - base) * unitM - (heavy ? 0.9 : 0.38), fp) * coverage(bendAt(base, fam).surv - a, aaA);
-    }
-    let best = 0;
-    for (let o = -1; o <= 1; o++) {
-      const r = base + o;
-      const b = bendAt(r, fam);
-      if (!b.keep && o !== 0) continue;
-      const heavy = ((r % 6) + 6) % 6 === 0;
-      // A surviving girder is wide and twisted; its line sags sideways the further it reaches.
-      const w = b.keep ? 1.8 + 1.2 * Math.min(1, into / 20) : heavy ? 0.9 : 0.38;
-      const off = b.keep ? b.dir * Math.min(0.9, 0.0016 * into * into) : 0;
-      const d = Math.abs(f - r - off) * unitM;
-      const cov = coverage(d - w, fp) * coverage(b.surv - a, aaA);
-      if (cov > best) best = cov;
-    }
-    return best;
-  };
   const share = clamp(1.6 / fp);
-  const covU = ribCov(cell.iu + cell.fu, 0);
-  const covV = ribCov(cell.iv + cell.fv, 1);
+  const covU = ribCov(cell.iu + cell.fu, 0, a, thr, into, unitM, fp, aaA, hole.radius, seed);
+  const covV = ribCov(cell.iv + cell.fv, 1, a, thr, into, unitM, fp, aaA, hole.radius, seed);
   const avg = clamp(((0.38 * 4) / unitM) * 2) * glassCov;
   const metalCov = Math.max(covU, covV) * share + avg * (1 - share);
   // Ribs against the bright sky are silhouettes; a hot rim where the sun catches them.
   const metal = mix([30, 24, 34], [255, 180, 110], 0.25 * (1 - glassCov));
   return mix(c, metal, metalCov);
+}
+
+/**
+ * One rib family's line at lattice coordinate f. A handful of ribs survive deep into the opening,
+ * wide and sagging sideways the further they reach; the rest snap just inside the glass's edge.
+ */
+function ribSurvival(r: number, fam: number, thr: number, holeR: number, seed: number): number {
+  const h = hash01(r, 0, 31 + fam, seed);
+  return h < 0.09 ? holeR - 14 - 22 * hash01(r, 0, 33 + fam, seed) : thr - 1.5 - 3 * h;
+}
+
+function ribCov(f: number, fam: number, a: number, thr: number, into: number, unitM: number, fp: number, aaA: number, holeR: number, seed: number): number {
+  const base = Math.round(f);
+  if (into <= 0) {
+    // Intact dome: only this cell's nearest rib, unbent.
+    const heavy = ((base % 6) + 6) % 6 === 0;
+    const d = Math.abs(f - base) * unitM - (heavy ? 0.9 : 0.38);
+    if (d > fp) return 0;
+    return coverage(d, fp) * coverage(ribSurvival(base, fam, thr, holeR, seed) - a, aaA);
+  }
+  let best = 0;
+  for (let o = -1; o <= 1; o++) {
+    const r = base + o;
+    const keep = hash01(r, 0, 31 + fam, seed) < 0.09;
+    if (!keep && o !== 0) continue;
+    const heavy = ((r % 6) + 6) % 6 === 0;
+    const w = keep ? 1.8 + 1.2 * Math.min(1, into / 20) : heavy ? 0.9 : 0.38;
+    const dir = hash01(r, 0, 35 + fam, seed) < 0.5 ? -1 : 1;
+    const off = keep ? dir * Math.min(0.9, 0.0016 * into * into) : 0;
+    const d = Math.abs(f - r - off) * unitM - w;
+    if (d > fp) continue;
+    const cov = coverage(d, fp) * coverage(ribSurvival(r, fam, thr, holeR, seed) - a, aaA);
+    if (cov > best) best = cov;
+  }
+  return best;
 }
 
 /** Belvedere slabs strewn with fallen shards that catch the sun. */
