@@ -12,55 +12,76 @@ type Role = (typeof ASSET_ROLES)[number];
 
 /**
  * The credits' list of what made each scene's assets, from the package's provenance: per scene (in
- * story order), each kind of asset with its tool, model, seed and style references. Files that
- * share all of these (a panorama's encodings, a line's two languages) are one entry.
+ * story order, then records of no scene), each kind of asset with its tool, model, seed and style
+ * references. Files that share all of these (a panorama's encodings, a line's two languages) are
+ * one entry; style references every entry of a scene shares are said once, under its title.
  */
 export function GeneratedAssets({ story, provenance, language, text }: GeneratedAssetsProps) {
   if (!provenance) return null;
   const t = (value: Parameters<typeof localize>[0]) => localize(value, language, story.languages);
-  const scenes = Object.keys(story.scenes)
-    .map((id) => ({ id, entries: entriesOf(Object.entries(provenance.assets).filter(([, r]) => r.scene === id).map(([, r]) => r)) }))
-    .filter((s) => s.entries.length > 0);
+  const records = Object.values(provenance.assets);
+  const groups: Array<{ id: string; title: string; records: ProvenanceRecord[] }> = Object.keys(story.scenes).map((id) => ({
+    id,
+    title: t(story.scenes[id]!.title),
+    records: records.filter((r) => r.scene === id),
+  }));
+  groups.push({ id: '', title: text.filmWide, records: records.filter((r) => r.scene === undefined) });
+  const scenes = groups
+    .filter((g) => g.records.length > 0)
+    .map((g) => {
+      const entries = entriesOf(g.records);
+      const style = JSON.stringify(entries[0]!.styleReferences);
+      const shared = entries.length > 1 && entries.every((e) => JSON.stringify(e.styleReferences) === style) ? entries[0]!.styleReferences : [];
+      return { ...g, entries, shared };
+    });
   if (scenes.length === 0) return null;
   const roleName = (role: Role) => text[`role_${role}` as keyof UiText];
   return (
     <section className="generated-assets" aria-labelledby="generated-assets-title">
       <h2 id="generated-assets-title">{text.generatedAssets}</h2>
-      {scenes.map(({ id, entries }) => (
-        <section key={id} className="scene-assets" data-scene-assets={id}>
-          <h3>{t(story.scenes[id]!.title)}</h3>
-          <ul>
-            {entries.map((e) => (
-              <li key={e.key} data-role={e.role}>
-                <span className="role">{roleName(e.role)}</span>
-                <span className="made-by">
-                  {text.tool}
-                  {text.labelSeparator}
-                  {e.tool} {e.version}
-                  {e.origin === 'imported' ? ` (${text.imported})` : ''} · {text.model}
-                  {text.labelSeparator}
-                  {e.model}
-                  {e.seed !== null && (
-                    <>
-                      {' '}· {text.seed}
-                      {text.labelSeparator}
-                      {e.seed}
-                    </>
-                  )}
-                  {e.styleReferences.length > 0 && (
-                    <>
-                      {' '}· {text.styleReferences}
-                      {text.labelSeparator}
-                      {e.styleReferences.join('; ')}
-                    </>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {/* Long lists scroll here, inside the credits, so the buttons below stay on screen. */}
+      <div className="scene-list" tabIndex={0} role="group" aria-labelledby="generated-assets-title">
+        {scenes.map(({ id, title, entries, shared }) => (
+          <section key={id} className="scene-assets" data-scene-assets={id || undefined} aria-labelledby={`assets-of-${id || 'film'}`}>
+            <h3 id={`assets-of-${id || 'film'}`}>{title}</h3>
+            {shared.length > 0 && (
+              <dl className="made-by shared">
+                <Field term={text.styleReferences} text={text}>{shared.join('; ')}</Field>
+              </dl>
+            )}
+            <ul>
+              {entries.map((e) => (
+                <li key={e.key} data-role={e.role}>
+                  <span className="role">
+                    {roleName(e.role)}
+                    {e.origin === 'imported' && <span className="origin"> ({text.imported})</span>}
+                  </span>
+                  <dl className="made-by">
+                    <Field term={text.tool} text={text}>{`${e.tool} ${e.version}`}</Field>
+                    <Field term={text.model} text={text}>{e.model}</Field>
+                    {e.seed !== null && <Field term={text.seed} text={text}>{String(e.seed)}</Field>}
+                    {e.styleReferences.length > 0 && shared.length === 0 && <Field term={text.styleReferences} text={text}>{e.styleReferences.join('; ')}</Field>}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
     </section>
+  );
+}
+
+/** One term of an asset's record; story data is rendered as text, never as markup. */
+function Field({ term, text, children }: { readonly term: string; readonly text: UiText; readonly children: string }) {
+  return (
+    <div>
+      <dt>
+        {term}
+        {text.labelSeparator}
+      </dt>
+      <dd>{children}</dd>
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import {
   type Diagnostic,
+  type PackageFiles,
   type StoryPackage,
   checkPackageFiles,
   endingPaths,
@@ -91,27 +92,28 @@ function load(folder: string): { story: StoryPackage | undefined; diagnostics: D
     // Files can still be checked on a structurally valid package that failed graph checks.
     return { story: undefined, diagnostics };
   }
-  diagnostics.push(...checkPackageFiles(result.story, packageFiles(folder), file));
+  diagnostics.push(...checkPackageFiles(result.story, nodePackageFiles(folder), file));
   return { story: diagnostics.some((d) => d.severity === 'error') ? undefined : result.story, diagnostics };
 }
 
-function packageFiles(folder: string) {
-  const inside = (path: string) => {
+/** A package folder on disk, as the story engine's file checks read it; nothing outside the folder is read. */
+export function nodePackageFiles(dir: string): PackageFiles {
+  const folder = resolve(dir);
+  /** The full path of a file inside the folder, or null if there is no such file. */
+  const fileAt = (path: string) => {
     const full = resolve(folder, path);
-    return full.startsWith(folder + sep) && !relative(folder, full).startsWith('..') ? full : null;
+    const inside = full.startsWith(folder + sep) && !relative(folder, full).startsWith('..');
+    return inside && existsSync(full) && statSync(full).isFile() ? full : null;
   };
   return {
-    exists: (path: string) => {
-      const full = inside(path);
-      return full !== null && existsSync(full) && statSync(full).isFile();
+    exists: (path) => fileAt(path) !== null,
+    readText: (path) => {
+      const full = fileAt(path);
+      return full === null ? null : readFileSync(full, 'utf8');
     },
-    readText: (path: string) => {
-      const full = inside(path);
-      return full !== null && existsSync(full) ? readFileSync(full, 'utf8') : null;
-    },
-    sha256: (path: string) => {
-      const full = inside(path);
-      return full !== null && existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex') : null;
+    sha256: (path) => {
+      const full = fileAt(path);
+      return full === null ? null : createHash('sha256').update(readFileSync(full)).digest('hex');
     },
   };
 }

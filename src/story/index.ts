@@ -54,7 +54,7 @@ export { driveStory, type StoryDriverOptions } from './driver';
 export { type RestoreResult, SAVE_FORMAT, type SaveStorage, type SavedViewing, createSave, endingsKey, restoreSave, saveKey } from './save';
 export { type EndingPath, type PathsOptions, endingPaths } from './paths';
 export { type PackageFiles, checkPackageFiles } from './package-files';
-export { type AssetReference, checkProvenance } from './provenance-check';
+export { type AssetReference, checkProvenance } from './checks/provenance';
 export { type Cue, cueTextAt, parseWebVtt, webVttProblem } from './webvtt';
 export { type EditionStats, type StoryStats, storyStats } from './stats';
 export { toDot, toMachineJson, toMermaid } from './graph-export';

@@ -1,7 +1,7 @@
 import { Report } from './checks/report';
 import type { Diagnostic } from './diagnostics';
 import type { Media, StoryPackage } from './schema';
-import { type AssetReference, checkProvenance } from './provenance-check';
+import { type AssetReference, checkProvenance } from './checks/provenance';
 import { webVttProblem } from './webvtt';
 
 /** Read access to a package's folder, provided by the CLI (Node) or a test. */
@@ -9,8 +9,8 @@ export interface PackageFiles {
   /** The text of a file relative to the package, or null if there is none. */
   readText(path: string): string | null;
   exists(path: string): boolean;
-  /** The file's sha256 in lowercase hex, or null if there is none; without it, hashes are not checked. */
-  sha256?(path: string): string | null;
+  /** The file's sha256 in lowercase hex, or null if there is none. */
+  sha256(path: string): string | null;
 }
 
 /**

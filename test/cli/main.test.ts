@@ -56,6 +56,27 @@ describe('sightline validate', () => {
     expect(cli('validate', dir).code).toBe(0);
   });
 
+  it('checks the provenance file against the files: a changed file fails, naming it and both hashes', () => {
+    // The corpus case, in a folder named like its id so the hash is the only thing wrong.
+    const dir = join(scratch, 'lantern');
+    cpSync(join(root, 'test/fixtures/broken/provenance-hash-mismatch'), dir, { recursive: true });
+    const r = cli('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('provenance.json $.assets["assets/gate.webp"].sha256: error provenance.hash-mismatch');
+    expect(r.out).toContain('"assets/gate.webp" does not match its record');
+    expect(r.out).toContain('npm run generate -- scenes/lantern');
+    expect(r.out).toContain('1 error, 0 warnings');
+    // The bytes as recorded pass again.
+    cpSync(join(root, 'test/fixtures/packages/comfort/assets/dial.webp'), join(dir, 'assets/gate.webp'));
+    expect(cli('validate', dir).code).toBe(0);
+  });
+
+  it('passes the provenance fixture, whose every asset is recorded with its hash', () => {
+    const r = cli('validate', join(root, 'test/fixtures/packages/provenance'), '--strict');
+    expect(r.out).toContain('0 errors, 0 warnings');
+    expect(r.code).toBe(0);
+  });
+
   it('counts warnings as failures with --strict', () => {
     const dir = packageCopy('scenes/hello', 'half-translated', (j) => delete j.scenes.hall.title['zh-CN']);
     expect(cli('validate', dir).code).toBe(0);

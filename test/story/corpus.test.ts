@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, formatDiagnostic, parseJson, validateStory } from '../../src/story';
+import { nodePackageFiles } from '../../src/cli/main';
+import { type Diagnostic, checkPackageFiles, formatDiagnostic, hasErrors, parseJson, validateStory } from '../../src/story';
 
 /**
  * The broken corpus: test/fixtures/broken/<case>/story.json, each a valid package with one thing
- * wrong, and expected.json naming the diagnostic each must produce.
+ * wrong, and expected.json naming the diagnostic each must produce. A case folder holding more
+ * than story.json is a whole package, and its files are checked too, as `sightline validate` does.
  */
 const root = resolve(import.meta.dirname, '../..');
 const corpus = join(root, 'test/fixtures/broken');
@@ -21,13 +23,19 @@ const caseNames = readdirSync(corpus)
   .filter((name) => statSync(join(corpus, name)).isDirectory())
   .sort();
 
-/** What the player does with a package file: parse (syntax errors become a diagnostic), then validate. */
+/**
+ * What the player does with a package file: parse (syntax errors become a diagnostic), then
+ * validate; for a whole package, then what `sightline validate` adds: the check of its files.
+ */
 function diagnose(name: string): { diagnostics: readonly Diagnostic[]; accepted: boolean } {
   const file = `test/fixtures/broken/${name}/story.json`;
   const parsed = parseJson(readFileSync(join(root, file), 'utf8'), file);
   if ('diagnostic' in parsed) return { diagnostics: [parsed.diagnostic], accepted: false };
   const result = validateStory(parsed.value, { file });
-  return { diagnostics: result.diagnostics, accepted: result.story !== undefined };
+  const folder = join(corpus, name);
+  if (!result.story || readdirSync(folder).length === 1) return { diagnostics: result.diagnostics, accepted: result.story !== undefined };
+  const diagnostics = [...result.diagnostics, ...checkPackageFiles(result.story, nodePackageFiles(folder), file)];
+  return { diagnostics, accepted: !hasErrors(diagnostics) };
 }
 
 const listed = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n') || '  (none)';
@@ -40,13 +48,14 @@ describe('broken package corpus', () => {
   });
 
   it('covers every diagnostic code the validator can emit', () => {
-    // What validateStory and parseJson run (package-files.ts is the CLI's separate check of the folder).
+    // What validateStory and parseJson run, and the checks of checks/ (provenance.ts checks a whole
+    // package's files); package-files.ts's own asset checks are covered in test/cli.
     const story = join(root, 'src/story');
     const files = [...['validate.ts', 'parse.ts', 'schema.ts'].map((f) => join(story, f)), ...readdirSync(join(story, 'checks')).map((f) => join(story, 'checks', f))];
     const sources = files.filter((f) => f.endsWith('.ts')).map((f) => readFileSync(f, 'utf8'));
     const emitted = new Set<string>();
     for (const text of sources)
-      for (const pattern of [/report\.(?:error|warning)\(\s*'([a-z]+\.[a-z-]+)'/g, /\bcode:\s*'([a-z]+\.[a-z-]+)'/g, /'(schema\.[a-z-]+)'/g])
+      for (const pattern of [/\.(?:error|warning)\(\s*'([a-z]+\.[a-z-]+)'/g, /\bcode:\s*'([a-z]+\.[a-z-]+)'/g, /'(schema\.[a-z-]+)'/g])
         for (const match of text.matchAll(pattern)) emitted.add(match[1]!);
     // Needs the folder name the package was loaded from (validateStory's `expectedId`); covered in validate.test.ts.
     emitted.delete('film.id-mismatch');

@@ -31,11 +31,13 @@ describe('provenance checks', () => {
   });
 
   it('reports a changed file as a hash mismatch naming the file and both hashes', () => {
-    const [d, ...rest] = pack({ ...files, 'assets/a.ogg': 'voice!' }, good);
+    // One byte differs; the length is the same.
+    const [d, ...rest] = pack({ ...files, 'assets/a.ogg': 'voide' }, good);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ severity: 'error', code: 'provenance.hash-mismatch', file: 'provenance.json' });
+    expect(d).toMatchObject({ severity: 'error', code: 'provenance.hash-mismatch', file: 'provenance.json', path: '$.assets["assets/a.ogg"].sha256' });
     expect(d!.message).toContain('"assets/a.ogg"');
-    expect(d!.message).toContain(sha('voice!'));
+    expect(d!.message).toContain(`expected sha256 ${sha('voice')}`);
+    expect(d!.message).toContain(sha('voide'));
     expect(d!.hint).toContain('npm run generate -- scenes/tiny');
   });
 
