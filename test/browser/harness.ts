@@ -31,6 +31,8 @@ export interface OpenOptions {
   readonly locale?: string;
   /** Scene time runs this many times faster (the app's test hook; viewers cannot set it). */
   readonly timeScale?: number;
+  /** Viewer settings stored before the app loads, as if chosen on the start screen earlier. */
+  readonly settings?: Record<string, unknown>;
   /** A touch screen (a phone or tablet) instead of a mouse. */
   readonly touch?: boolean;
   /**
@@ -80,6 +82,8 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     await page.addInitScript((timeScale) => {
       (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { timeScale };
     }, options.timeScale);
+  if (options.settings)
+    await page.addInitScript((settings) => localStorage.setItem('sightline.settings', JSON.stringify(settings)), options.settings);
   await page.goto(new URL(withFilm(path), baseUrl).href);
   return page;
 }

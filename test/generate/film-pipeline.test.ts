@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run as sightline } from '../../src/cli/main';
 import { generateFilm } from '../../src/generate/film';
@@ -10,9 +10,11 @@ import { provenanceSchema } from '../../src/story';
 const root = resolve(import.meta.dirname, '../..');
 const FILM = join(root, 'scenes/glass-sky');
 const temps: string[] = [];
+/** A copy of a package in a fresh folder of the same name (its id must match its folder). */
 const copyOf = (dir: string) => {
-  const to = mkdtempSync(join(tmpdir(), 'sightline-generate-'));
-  temps.push(to);
+  const parent = mkdtempSync(join(tmpdir(), 'sightline-generate-'));
+  temps.push(parent);
+  const to = join(parent, basename(dir));
   cpSync(dir, to, { recursive: true });
   return to;
 };
