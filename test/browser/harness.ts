@@ -216,7 +216,8 @@ export async function perform(page: Page, event: StoryEvent) {
       const lookAt = page.locator(`button[data-hotspot="${event.hotspot}"]`);
       await lookAt.focus();
       await page.keyboard.press('Enter');
-      await page.waitForSelector(`button[data-hotspot="${event.hotspot}"][data-seen="true"]`, { state: 'attached' });
+      // Software WebGL draws few frames a second in heavy scenes, and dwell counts frames' time.
+      await page.waitForSelector(`button[data-hotspot="${event.hotspot}"][data-seen="true"]`, { state: 'attached', timeout: 60_000 });
       return;
     }
     case 'choice.made': {
