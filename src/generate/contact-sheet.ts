@@ -35,7 +35,8 @@ export async function contactSheet(filmDir: string, out: string, language = 'en'
       const context = await browser.newContext({ viewport: TILE, locale: language, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(new URL(`?film=${film}&scene=${id}&hotspots=1&lang=${language}`, base).href);
-      await page.waitForSelector(`.app[data-status="playing"][data-scene="${id}"] .player[data-media="ready"]`, { timeout: 60_000, state: 'attached' });
+      // An ending scene plays with the status "ended".
+      await page.waitForSelector(`.app[data-scene="${id}"]:is([data-status="playing"], [data-status="ended"]) .player[data-media="ready"]`, { timeout: 60_000, state: 'attached' });
       // Only the scene: no controls, hints or subtitles over it.
       await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .countdown { display: none !important; }' });
       await page.waitForTimeout(1500); // let the crystal ease in and the first frames settle
