@@ -1,7 +1,8 @@
 import { Report } from './checks/report';
 import type { Diagnostic } from './diagnostics';
-import type { Media, StoryPackage } from './schema';
-import { type AssetReference, checkProvenance } from './checks/provenance';
+import { checkProvenance } from './checks/provenance';
+import { storyAssets } from './package-assets';
+import type { StoryPackage } from './schema';
 import { webVttProblem } from './webvtt';
 
 /** Read access to a package's folder, provided by the CLI (Node) or a test. */
@@ -20,34 +21,18 @@ export interface PackageFiles {
  */
 export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
   const report = new Report(file);
-  const used: AssetReference[] = [];
-  const asset = (src: string, at: PropertyKey[]) => {
-    used.push({ src, at });
-    if (!files.exists(src)) report.error('asset.missing', at, `file "${src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
-  };
-  const media = (m: Media, at: PropertyKey[]) => {
-    if (m.type === 'color') return;
-    asset(m.src, [...at, 'src']);
-    m.sources.forEach((s, i) => asset(s.src, [...at, 'sources', i, 'src']));
-    if (m.poster) asset(m.poster, [...at, 'poster']);
-  };
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    media(scene.media, ['scenes', sceneId, 'media']);
-    scene.alternates.forEach((a, i) => media(a.media, ['scenes', sceneId, 'alternates', i, 'media']));
-    if (scene.splat) asset(scene.splat.src, ['scenes', sceneId, 'splat', 'src']);
-    scene.props.forEach((p, i) => asset(p.src, ['scenes', sceneId, 'props', i, 'src']));
-    for (const [language, src] of Object.entries(scene.narration)) asset(src, ['scenes', sceneId, 'narration', language]);
-    if (scene.ambience) asset(scene.ambience.src, ['scenes', sceneId, 'ambience', 'src']);
-    for (const [language, src] of Object.entries(scene.subtitles)) {
-      const at = ['scenes', sceneId, 'subtitles', language];
-      used.push({ src, at });
-      const text = files.readText(src);
-      if (text === null) report.error('asset.missing', at, `subtitle file "${src}" is missing from the package`, 'Add the file, or fix the path.');
-      else {
-        const problem = webVttProblem(text);
-        if (problem) report.error('subtitles.invalid', at, `"${src}" is not valid WebVTT: ${problem}`, 'Fix the file; see https://www.w3.org/TR/webvtt1/.');
-      }
+  const assets = storyAssets(story);
+  for (const { src, at, subtitles } of assets) {
+    if (!subtitles) {
+      if (!files.exists(src)) report.error('asset.missing', at, `file "${src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
+      continue;
+    }
+    const text = files.readText(src);
+    if (text === null) report.error('asset.missing', at, `subtitle file "${src}" is missing from the package`, 'Add the file, or fix the path.');
+    else {
+      const problem = webVttProblem(text);
+      if (problem) report.error('subtitles.invalid', at, `"${src}" is not valid WebVTT: ${problem}`, 'Fix the file; see https://www.w3.org/TR/webvtt1/.');
     }
   }
-  return [...report.diagnostics, ...checkProvenance(story, files, used, file)];
+  return [...report.diagnostics, ...checkProvenance(story, files, assets, file)];
 }

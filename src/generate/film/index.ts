@@ -15,7 +15,7 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run as sightline } from '../../cli/main';
-import type { Scene, StoryPackage } from '../../story';
+import { type Scene, type StoryPackage, storyAssets } from '../../story';
 import { makeAmbience } from './ambience';
 import { briefOf, emotionOf } from './brief-of';
 import { type ImportedAsset, readImports } from './imports';
@@ -65,7 +65,7 @@ export async function generateFilm(dirArg: string, options: GenerateOptions = {}
   raw['provenance'] = story.provenance ?? 'provenance.json';
   writeStoryFile(dir, raw);
   const { story: written } = readStoryFile(dir);
-  provenance.write(new Set(assetsOf(written)));
+  provenance.write(new Set(storyAssets(written).map((a) => a.src)));
   // The package as the player and `sightline validate` will see it, hashes included.
   const lines: string[] = [];
   const status = sightline(['validate', dir], (s) => lines.push(s), (s) => lines.push(s));
@@ -188,24 +188,6 @@ async function makeScene(ctx: SceneContext, id: string, scene: Scene, raw: RawSc
   }
   if (props.length > 0) raw['props'] = props;
   else delete raw['props'];
-}
-
-/** Every asset file a package names. */
-export function assetsOf(story: StoryPackage): string[] {
-  const out: string[] = [];
-  const media = (m: Scene['media']) => {
-    if (m.type === 'color') return;
-    out.push(m.src, ...m.sources.map((s) => s.src));
-    if (m.poster) out.push(m.poster);
-  };
-  for (const scene of Object.values(story.scenes)) {
-    media(scene.media);
-    scene.alternates.forEach((a) => media(a.media));
-    if (scene.splat) out.push(scene.splat.src);
-    out.push(...scene.props.map((p) => p.src), ...Object.values(scene.narration), ...Object.values(scene.subtitles));
-    if (scene.ambience) out.push(scene.ambience.src);
-  }
-  return out;
 }
 
 const kb = (dir: string, asset: string) => Math.round(statSync(join(dir, asset)).size / 1024);

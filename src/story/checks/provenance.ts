@@ -3,14 +3,10 @@ import type { Diagnostic } from '../diagnostics';
 import type { PackageFiles } from '../package-files';
 import { parseJson } from '../parse';
 import { PROVENANCE_FORMAT, provenanceSchema } from '../provenance';
+import type { AssetReference } from '../package-assets';
 import type { StoryPackage } from '../schema';
 import { Report } from './report';
 
-/** An asset the story names, and where story.json names it. */
-export interface AssetReference {
-  readonly src: string;
-  readonly at: readonly PropertyKey[];
-}
 
 /**
  * The integrity of a package's provenance file (when story.json names one): it parses and matches
