@@ -74,7 +74,6 @@ describe('ambience', () => {
     await page.locator('button.mute').click();
     await expect.poll(() => heard(page), { timeout: 10_000 }).toBeGreaterThan(0.02);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('stops when scene time does, and carries on when it runs again', async () => {
@@ -84,7 +83,6 @@ describe('ambience', () => {
     expect(await heardOver(page, 800, 500)).toBeLessThan(0.001);
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => heard(page), { timeout: 10_000 }).toBeGreaterThan(0.02);
-    await page.context().close();
   });
 
   it("fetches the next scene's bed ahead, warns about one that cannot be decoded, fades out on leaving, and the film goes on", async () => {
@@ -100,6 +98,5 @@ describe('ambience', () => {
     // The calm bed fades out over a second, then nothing is heard.
     expect(await heardOver(page, 800, 1200)).toBeLessThan(0.001);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

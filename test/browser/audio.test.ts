@@ -105,7 +105,6 @@ describe('sound controls and narration', () => {
     // The archive is a choice away from the hall: its narration is fetched before it is chosen.
     await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('archive.zh-CN.ogg')))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('mute silences what is heard (which otherwise carries the narration); unmuting brings it back', async () => {
@@ -127,7 +126,6 @@ describe('sound controls and narration', () => {
     // Unmuted before the second sentence (from 5.5 s): heard again.
     await page.locator('button.mute').click();
     await expect.poll(() => heard(page), { timeout: 20_000 }).toBeGreaterThan(0.02);
-    await page.context().close();
   });
 
   it('half the volume is half the level heard', async () => {
@@ -148,7 +146,6 @@ describe('sound controls and narration', () => {
     const quiet = await heard(page, '__heardEarly');
     expect(quiet / loud).toBeGreaterThan(0.35);
     expect(quiet / loud).toBeLessThan(0.65);
-    await page.context().close();
   });
 
   it('keeps the volume (set with the keyboard) and the mute across a reload, and resumes narration at the saved scene time', async () => {
@@ -176,7 +173,6 @@ describe('sound controls and narration', () => {
     expect(await page.locator('button.mute').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await media(page, '.ogg'))?.paused).toBe(false);
     expect(await taps(page)).toBe(1);
-    await page.context().close();
   });
 
   it('keeps narration on scene time: at the clock\'s rate, and sought back when it strays', async () => {
@@ -191,7 +187,6 @@ describe('sound controls and narration', () => {
       return el.currentTime;
     });
     await expect.poll(async () => (await media(page, '.ogg'))!.currentTime).toBeLessThan(strayed - 2);
-    await page.context().close();
   });
 
   it('pause stops the narration, resume carries on', async () => {
@@ -204,7 +199,6 @@ describe('sound controls and narration', () => {
     expect((await media(page, '.ogg'))!.currentTime).toBe(at);
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0).toBeGreaterThan(at + 0.3);
-    await page.context().close();
   });
 
   it('video starts silent under autoplay, one click gives it sound, and pause stops it', async () => {
@@ -225,7 +219,6 @@ describe('sound controls and narration', () => {
     expect(await taps(page)).toBe(1);
     expect((await media(page, '.webm'))!).toMatchObject({ muted: false, volume: 1 });
     await page.screenshot({ path: '/tmp/audio-controls-video.png' });
-    await page.context().close();
   });
 
   it('warns about a narration file that cannot be played, and the scene goes on', async () => {
@@ -238,7 +231,6 @@ describe('sound controls and narration', () => {
       'narration: assets/voice.ogg could not be played (missing, or a format this browser cannot decode); the scene goes on without it',
     ]);
     expect(pageErrors(page).filter((e) => !e.includes('voice.ogg'))).toEqual([]);
-    await page.context().close();
   });
 
   it('mutes and sets the volume from the headset menu', async () => {
@@ -281,7 +273,6 @@ describe('sound controls and narration', () => {
     // Turning it up is: unmuted. (Whether it is heard again is the screen tests' business: by now
     // the scene's narration may have been said to its end.)
     expect(await mutePressed()).toBe('false');
-    await page.context().close();
   });
 });
 

@@ -38,14 +38,12 @@ describe('the AI-generated content label', () => {
     expect(box.height).toBeGreaterThan(20);
     expect(box.width).toBeGreaterThan(100);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('does not show for a film without provenance', async () => {
     const page = await open('?film=hello');
     await waitForApp(page, { status: 'ready' });
     expect(await page.locator('[data-ai-label]').count()).toBe(0);
-    await page.context().close();
   });
 });
 
@@ -91,7 +89,6 @@ describe('the credits after the ending', () => {
     // The buttons stay on screen.
     expect(await page.getByRole('button', { name: ui.watchAgain }).isVisible()).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('keep the buttons reachable on a short screen: the asset list scrolls inside the credits', async () => {
@@ -113,7 +110,6 @@ describe('the credits after the ending', () => {
     expect(scrollHeight).toBeGreaterThan(clientHeight);
     // Nothing sticks out of the screen sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
-    await page.context().close();
   });
 
   it('play without the asset list, and without the label, when the provenance file cannot be read', async () => {
@@ -131,6 +127,5 @@ describe('the credits after the ending', () => {
     expect(await page.locator('.generated-assets').count()).toBe(0);
     expect(warnings.some((w) => w.includes('provenance.json'))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

@@ -64,14 +64,12 @@ describe('the memory crystal', () => {
     await expect.poll(() => page.locator('.announcement').textContent()).toContain('The crystal turns bluer.');
     await expect.poll(async () => blueish(await crystalColour(page)), { timeout: 10_000 }).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('announces its shifts in Chinese', async () => {
     const page = await openScene('?film=crystal&autoplay=1&lang=zh-CN', { locale: 'zh-CN' });
     await choose(page, 'want', 'after');
     await expect.poll(() => page.locator('.announcement').textContent()).toContain('水晶变得更红了。');
-    await page.context().close();
   });
 
   it('stays in view on a phone held upright', async () => {
@@ -82,7 +80,6 @@ describe('the memory crystal', () => {
     expect(colourDistance(colour, BACKGROUND), `crystal on the phone, got ${colour}`).toBeGreaterThan(60);
     expect(colour[0]).toBeGreaterThan(80);
     expect(colour[2]).toBeGreaterThan(80);
-    await page.context().close();
   });
 
   it('is in view in the headset too, and follows a head that turns far away', async () => {
@@ -106,7 +103,6 @@ describe('the memory crystal', () => {
     await look(90 - 25, -CRYSTAL_BELOW_DEG);
     await expect.poll(async () => blueish(await centre()), { timeout: 5000 }).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('is absent from a film that declares none', async () => {
@@ -114,7 +110,6 @@ describe('the memory crystal', () => {
     expect(await crystalAttribute(page)).toBeNull();
     const colour = await crystalColour(page, VIEWPORT, 'crystal-none');
     expect(colourDistance(colour, BACKGROUND), `background only, got ${colour}`).toBeLessThan(6);
-    await page.context().close();
   });
 });
 
@@ -125,7 +120,6 @@ describe('author preview parameters', () => {
     expect(await page.locator('button[data-choice="rest"]').count()).toBe(1);
     expect(await crystalAttribute(page)).toBe('0.00');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('?var.<name>= sets a variable for the preview, so the crystal shows its colour at once', async () => {
@@ -133,7 +127,6 @@ describe('author preview parameters', () => {
     expect(await crystalAttribute(page)).toBe('1.00');
     const colour = await crystalColour(page, VIEWPORT, 'crystal-var');
     expect(redish(colour), `red-ish crystal, got ${colour}`).toBe(true);
-    await page.context().close();
   });
 
   it('an unknown scene or variable is an error naming the parameter and what the film has', async () => {
@@ -146,7 +139,6 @@ describe('author preview parameters', () => {
     await page.goto(page.url().replace('scene=nowhere', 'var.greed=1'));
     await waitForApp(page, { status: 'error' });
     expect(await page.locator('.error-screen').textContent()).toMatch(/\?var\.greed=.*desire/);
-    await page.context().close();
   });
 
   it('?hotspots=1 outlines every hotspot with its label', async () => {

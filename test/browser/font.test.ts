@@ -16,7 +16,6 @@ describe('the served CJK font', () => {
     expect(fetched.filter((n) => n.endsWith(FONT_FILE)).map((n) => new URL(n).origin)).toEqual([origin]);
     await page.screenshot({ path: '/tmp/audio-font-start.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('draws the headset menu in Chinese from it', async () => {
@@ -29,6 +28,5 @@ describe('the served CJK font', () => {
     await expect.poll(() => page.evaluate((family) => document.fonts.check(`16px "${family}"`, '退出静音'), SERVED_FONT_FAMILY)).toBe(true);
     await nextFrames(page, 5);
     await page.screenshot({ path: '/tmp/audio-font-xr-menu.png' });
-    await page.context().close();
   });
 });

@@ -37,7 +37,6 @@ describe('panorama image formats', () => {
       if (format !== 'jpeg') await choose(page, 'back', 'jpeg');
     }
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -76,7 +75,6 @@ describe('sources and posters', () => {
     expect(paths).toContain(ktx2 ? 'pano.ktx2' : 'pano.avif');
     expect(paths).not.toContain(ktx2 ? 'pano.avif' : 'pano.ktx2');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the poster at once while the full picture loads, then the full picture', async () => {
@@ -107,7 +105,6 @@ describe('sources and posters', () => {
     expect(order.indexOf('poster.webp')).toBeLessThan(order.indexOf('pano.webp'));
     await lookAt(page, 'poster-back', MARKS[2]!.colour);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('shows a video scene\'s poster until the video has its first frame', async () => {
@@ -138,6 +135,5 @@ describe('sources and posters', () => {
     // The test pattern replaces the poster's flat red ahead.
     await expect.poll(async () => near(await centreColour(page), MARKS[0]!.colour)).toBe(false);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { StoryEvent } from '../../src/story';
 import { PNG } from 'pngjs';
 
@@ -90,12 +90,16 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
 
 /**
  * One Chromium for a test file, launched before its tests and closed after them; returns how to
- * open the player at a path of the served build in a fresh context.
+ * open the player at a path of the served build in a fresh context. Every context a test opened is
+ * closed after it, passed or failed: a page left playing would slow every test after it.
  */
 export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Page> {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
   afterAll(async () => {
     await browser?.close();

@@ -69,7 +69,6 @@ describe('on a screen', () => {
     // A mouse and keyboard computer is no phone: no orientation option.
     expect(await page.locator('button.magic-window').count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('cuts to the next scene on its start direction', async () => {
@@ -82,7 +81,6 @@ describe('on a screen', () => {
     await nextFrames(page, 3);
     expect(await sectorAt(page, centre(desk))).toBe(-3);
     await page.screenshot({ path: 'test/.artifacts/input-cut.png' });
-    await page.context().close();
   });
 });
 
@@ -126,7 +124,6 @@ describe('on a phone', () => {
     await page.touchscreen.tap(target.x, target.y);
     await waitForApp(page, { status: 'ended', scene: 'done' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -143,7 +140,6 @@ describe('in an emulated Meta Quest 3', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The east sector.');
     await page.screenshot({ path: 'test/.artifacts/input-snap-turn.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('a gaze-aligned cut puts the new scene\'s start direction where the viewer looks', async () => {
@@ -160,7 +156,6 @@ describe('in an emulated Meta Quest 3', () => {
     // Without turning the head, the viewer now faces the scene's start (yaw 150) and its hotspot fires.
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The start direction.');
     await page.screenshot({ path: 'test/.artifacts/input-gaze-cut.png' });
-    await page.context().close();
   });
 
   it('recenters on the start direction when a squeeze is held, and on the system\'s recenter', async () => {
@@ -183,6 +178,5 @@ describe('in an emulated Meta Quest 3', () => {
     await page.evaluate(() => xrDevice.recenter());
     await rigYaw(page, 60);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

@@ -16,6 +16,5 @@ describe('360° video', () => {
     // The two-second video plays once; its end ends the scene, which routes on to the ending.
     await waitForApp(page, { status: 'ended', scene: 'after' }, 20_000);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

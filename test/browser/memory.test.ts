@@ -60,7 +60,6 @@ describe('memory', () => {
       await choose(page, 'back', 'hall');
     }
     expect(await gpuMemory(page)).toEqual(baseline);
-    await page.context().close();
   });
 
   it('preloads the next scenes that fit the budget, nearest first, and fetches the others only when chosen', async () => {
@@ -87,7 +86,6 @@ describe('memory', () => {
     await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0 });
     await page.screenshot({ path: '/tmp/budget-webp.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('counts prop models in the same budget: a next scene\'s model over it waits until chosen', async () => {
@@ -114,7 +112,6 @@ describe('memory', () => {
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
     // The test video is 1024×512.
     await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0 });
-    await page.context().close();
   });
 
   it('counts splat worlds at 16 bytes a splat: a next world guessed over the budget is not fetched', async () => {
@@ -125,6 +122,5 @@ describe('memory', () => {
     await nextFrames(page, 5);
     expect(page.asked('pillar.ply')).toBe(1);
     expect(page.asked('pillar.splat')).toBe(0);
-    await page.context().close();
   });
 });

@@ -57,7 +57,6 @@ describe('preloading', () => {
     // Nothing for the target was fetched, decoded or uploaded again since.
     expect((await mediaLog(page)).filter((e) => file(e.url) === 'pano.png').map((e) => e.event)).toEqual(['fetch', 'decoded', 'uploaded', 'shown']);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('holds the current picture with a loading sign when a choice is made before its scene is ready', async () => {
@@ -94,6 +93,5 @@ describe('preloading', () => {
     await expect.poll(shownPng).toBe(1);
     await page.locator('.media-loading').waitFor({ state: 'detached' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

@@ -75,7 +75,6 @@ describe('glTF props', () => {
     await turn(page, -90); // the view kept its yaw (270°) through the cuts: back to 180°
     expect(boxColour(await centre(page, 'idol'))).toBe('magenta');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('fires a 3D hotspot by "Look at" and dwell, and another by hovering the mouse over it', async () => {
@@ -94,7 +93,6 @@ describe('glTF props', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain('Clue found: The green urn is sealed');
     await page.screenshot({ path: 'test/.artifacts/props-urn-hovered.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('loops an animation clip on scene time, which stops when paused; a broken prop or unknown clip is skipped', async () => {
@@ -122,7 +120,6 @@ describe('glTF props', () => {
     expect(said.some((w) => w.includes('"assets/broken.glb" could not be loaded') && w.includes('goes on without it'))).toBe(true);
     expect(said.some((w) => w.includes('no animation clip "Spin"') && w.includes('"Bob"'))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('in a headset, aims a 3D hotspot from where the head really is', async () => {
@@ -137,7 +134,6 @@ describe('glTF props', () => {
     await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toContain('Clue found: The green urn is sealed');
     await page.screenshot({ path: 'test/.artifacts/props-xr-urn.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('returns GPU memory to its baseline after 100 switches between prop scenes', async () => {
@@ -165,6 +161,5 @@ describe('glTF props', () => {
     expect(baseline.textures).toBeGreaterThan(0);
     for (let i = 0; i < 34; i++) await round();
     expect(await gpu()).toEqual(baseline);
-    await page.context().close();
   });
 });

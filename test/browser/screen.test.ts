@@ -42,7 +42,6 @@ describe('plain screen', () => {
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await expect.poll(() => status(page).textContent()).toContain('大厅');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('finds a clue by dragging the view, then chooses the tower with the mouse', async () => {
@@ -61,7 +60,6 @@ describe('plain screen', () => {
     await expect.poll(() => status(page).textContent()).toContain('The open sky');
     await expect.poll(() => status(page).textContent()).toContain('The end');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('finds a clue with a "Look at" button and chooses with the keyboard', async () => {
@@ -80,7 +78,6 @@ describe('plain screen', () => {
     await waitForApp(page, { status: 'ended', scene: 'below' });
     await expect.poll(() => status(page).textContent()).toContain('The end');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('on a touch screen: a finger drags the view to find the clue, and a tap chooses', async () => {
@@ -105,7 +102,6 @@ describe('plain screen', () => {
     const target = screenPoint({ yaw: 90, pitch: 30 }, place, phone, 2.2);
     await page.touchscreen.tap(target.x, target.y);
     await waitForApp(page, { status: 'ended', scene: 'tower' });
-    await page.context().close();
   });
 
   it('fades between scenes, or cuts for viewers who ask for reduced motion', async () => {
@@ -140,7 +136,6 @@ describe('plain screen', () => {
     await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
     await page.getByRole('button', { name: 'Exit fullscreen' }).click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
-    await page.context().close();
   });
 
   it('renders the first scene: the screenshot is not blank', async () => {
@@ -150,7 +145,6 @@ describe('plain screen', () => {
     await nextFrames(page, 3);
     const png = await page.screenshot({ path: 'test/.artifacts/hall.png' });
     expect(pixelVariance(png)).toBeGreaterThan(150);
-    await page.context().close();
   });
 });
 
@@ -177,7 +171,6 @@ describe('resilience', () => {
     await showSceneOnly(page);
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
-    await page.context().close();
   });
 
   it('plays the next alternate when a scene\'s media fails, without changing the story', async () => {
@@ -190,7 +183,6 @@ describe('resilience', () => {
     const png = PNG.sync.read(await page.screenshot({ clip: { x: 100, y: 100, width: 20, height: 20 } }));
     expect([png.data[0], png.data[1], png.data[2]]).toEqual([0x2f, 0x5f, 0x8f]);
     expect(await page.locator('button[data-choice]').allTextContents()).toEqual(['Stay below']);
-    await page.context().close();
   });
 
   it('shows a placeholder and goes on when a scene image is missing', async () => {
@@ -200,7 +192,6 @@ describe('resilience', () => {
     await tabTo(page, { selector: 'button[data-choice="stay"]' });
     await page.keyboard.press('Enter');
     await waitForApp(page, { status: 'ended', scene: 'below' });
-    await page.context().close();
   });
 });
 
@@ -212,20 +203,17 @@ describe('broken packages', () => {
     await expect.poll(() => alert.textContent()).toContain('scenes/broken-schema/story.json');
     await expect.poll(() => alert.textContent()).toContain('$.scenes.hall.hotspots[0].yaw');
     await expect.poll(() => alert.textContent()).toContain('expected number');
-    await page.context().close();
   });
 
   it('shows where malformed JSON breaks', async () => {
     const page = await open('?film=broken-json', { viewport });
     await waitForApp(page, { status: 'error' });
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/line 5, column 3/);
-    await page.context().close();
   });
 
   it('names a film that does not exist', async () => {
     const page = await open('?film=no-such-film', { viewport });
     await waitForApp(page, { status: 'error' });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('scenes/no-such-film/story.json');
-    await page.context().close();
   });
 });

@@ -138,7 +138,6 @@ describe('Gaussian-splat worlds', () => {
     const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /spark/i.test(n)));
     expect(chunks).toHaveLength(1);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('stands the world on the floor of the headset\'s local-floor space in XR', async () => {
@@ -156,7 +155,6 @@ describe('Gaussian-splat worlds', () => {
     await expect.poll(async () => near(await centre(page), PILLAR), SLOW).toBe(true);
     await centre(page, '/tmp/splats-xr.png');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('never downloads Spark for a film without splat worlds', async () => {
@@ -168,6 +166,5 @@ describe('Gaussian-splat worlds', () => {
     expect(scripts.filter((n) => /spark/i.test(n))).toEqual([]);
     expect(await splatStatus(page)).toBe('none');
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

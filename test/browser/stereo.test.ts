@@ -61,7 +61,6 @@ describe('stereo and 180° pictures', () => {
     png = await page.screenshot({ path: 'test/.artifacts/stereo-screen-video.png' });
     expectColour(colourAt(png, 0.5, 0.5), STEREO_COLORS.left, 'stereo video on screen', 40);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('gives each eye its own half in an emulated headset, through cuts, a dissolve and a fade', async () => {
@@ -94,6 +93,5 @@ describe('stereo and 180° pictures', () => {
     await choose(page, 'to-video', 'video');
     await eyes('video', STEREO_COLORS, 40);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

@@ -25,7 +25,6 @@ describe('generated paths through the small film', () => {
     await page.waitForSelector('.credits-screen');
     await expect.poll(() => page.locator('.endings li').allTextContents()).toEqual([hello.scenes[path.ending]!.title['en' as never]]);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -38,7 +37,6 @@ describe('time, saves and endings in the player', () => {
     await expect.poll(() => page.locator('.countdown').textContent()).toMatch(/Time to choose: \d+ s/);
     // 30 s of scene time at 20× is 1.5 s; the default leads back to the hall.
     await waitForApp(page, { status: 'playing', scene: 'hall' });
-    await page.context().close();
   });
 
   it('offers to continue after a reload, keeping the scene and the clues found', async () => {
@@ -55,7 +53,6 @@ describe('time, saves and endings in the player', () => {
     await waitForApp(page, { status: 'playing', scene: 'hall' });
     // The clue found before the reload still opens the tower.
     await page.locator('button[data-choice="climb"]').waitFor({ state: 'attached' });
-    await page.context().close();
   });
 
   it('changes language mid-film from the controls, and a reload continues in it', async () => {
@@ -69,7 +66,6 @@ describe('time, saves and endings in the player', () => {
     await page.getByRole('button', { name: /继续观看/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     expect(await page.locator('.app').getAttribute('lang')).toBe('zh-CN');
-    await page.context().close();
   });
 
   it('discards a save that no longer fits the film, and says why', async () => {
@@ -86,7 +82,6 @@ describe('time, saves and endings in the player', () => {
     await expect.poll(() => page.getByRole('note').textContent()).toContain('scene "crypt" no longer exists');
     await page.getByRole('button', { name: /Play/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall' });
-    await page.context().close();
   });
 
   it('remembers the endings found across viewings; "Find another ending" starts over', async () => {
@@ -102,7 +97,6 @@ describe('time, saves and endings in the player', () => {
     await page.waitForSelector('.credits-screen');
     await expect.poll(() => page.locator('.endings p').textContent()).toContain('2 / 2');
     expect(await page.getByRole('button', { name: 'Find another ending' }).count()).toBe(0);
-    await page.context().close();
   });
 
   it('stops scene time while paused', async () => {
@@ -122,7 +116,6 @@ describe('time, saves and endings in the player', () => {
     expect(await page.locator('.countdown').textContent()).toBe(before);
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall' });
-    await page.context().close();
   });
 
   it.each([
@@ -137,7 +130,6 @@ describe('time, saves and endings in the player', () => {
     await page.locator('button.subtitles-toggle').click();
     await expect.poll(() => page.locator('.subtitles').count()).toBe(0);
     expect(await page.locator('button.subtitles-toggle').getAttribute('aria-pressed')).toBe('false');
-    await page.context().close();
   });
 
   it('draws subtitles at the size chosen on the start screen', async () => {
@@ -150,7 +142,6 @@ describe('time, saves and endings in the player', () => {
     await line.waitFor();
     expect(await line.getAttribute('class')).toContain('size-large');
     expect(await line.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
-    await page.context().close();
   });
 });
 

@@ -150,7 +150,6 @@ describe('video sources', () => {
       expect(await requested(page)).toContain('hevc.mp4');
     }
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('plays a video once and moves on when it ends, then shows a 180° video ahead and the background behind', async () => {
@@ -179,6 +178,5 @@ describe('video sources', () => {
     png = await untilColour(page, BACKGROUND, '180° behind');
     await page.screenshot({ path: '/tmp/vsources-half-behind.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });

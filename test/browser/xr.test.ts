@@ -99,7 +99,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     const png = await page.screenshot({ path: 'test/.artifacts/xr-tower.png' });
     expect(pixelVariance(png)).toBeGreaterThan(100);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('drops back to the screen at the same point of the story when the session ends', async () => {
@@ -113,7 +112,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await nextFrames(page, 5);
     expect(pixelVariance(await page.screenshot())).toBeGreaterThan(150);
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('stops scene time while the headset is off', async () => {
@@ -130,7 +128,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
     await page.evaluate(() => xrDevice.updateVisibilityState('visible'));
     await waitForApp(page, { status: 'playing', scene: 'hall' });
-    await page.context().close();
   });
 
   it('chooses with a hand-tracking pinch', async () => {
@@ -142,7 +139,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await nextFrames(page, 5);
     expect(await select(page, 'hands'), 'pinch duration').toBeLessThan(300);
     await waitForApp(page, { status: 'playing', scene: 'archive' });
-    await page.context().close();
   });
 
   it('chooses by resting the head gaze on a choice for two seconds', async () => {
@@ -151,7 +147,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     const { place } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await turnHead(page, lookQuaternion(place.yaw, place.pitch));
     await waitForApp(page, { status: 'ended', scene: 'tower' });
-    await page.context().close();
   });
 
   it('exits VR from the menu summoned by looking down', async () => {
@@ -176,7 +171,6 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     }
     await page.waitForSelector('.player[data-xr="screen"]', { timeout: 1000 });
     await waitForApp(page, { status: 'playing', scene: 'hall' });
-    await page.context().close();
   });
 });
 
@@ -227,6 +221,5 @@ describe('the headset menu', () => {
     await turnHead(page, lookQuaternion(0, -60));
     await page.screenshot({ path: 'test/.artifacts/xr-menu-zh.png' });
     expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
   });
 });
