@@ -17,7 +17,7 @@ import {
 import { cutMomentMs } from './arrival';
 import { degToRad, yawPitchFromDirection } from './direction';
 import { type TransitionSpec, effectiveTransition } from './transition';
-import { type ScreenView, recenterView } from './view';
+import type { ScreenView } from './view';
 
 /** What the rig needs of the scene on show. */
 export interface RigScene {
@@ -86,6 +86,11 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
 
   // The scene arriving: its start direction takes effect at the moment its picture first shows.
   const arrival = useRef<{ at: number; startYaw: number | undefined; align: 'world' | 'gaze' } | null>(null);
+  // A turn toward the last scene's hotspot ends when the story moves on (before the new scene's
+  // "Look at" buttons can be pressed), not when the new picture shows.
+  useLayoutEffect(() => {
+    view.target = null;
+  }, [scene.id, view]);
   useLayoutEffect(() => {
     if (!shown || view.arrivedAt === scene.id) return;
     const first = view.arrivedAt === null;
@@ -109,8 +114,12 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
     if (arriving && now >= arriving.at) {
       arrival.current = null;
       view.start = { yaw: arriving.startYaw ?? 0, pitch: 0 };
-      // On screens, a scene with a start direction opens on it, as an editor's cut would.
-      if (arriving.startYaw !== undefined) recenterView(view);
+      // On screens, a scene with a start direction opens on it, as an editor's cut would; a "Look
+      // at" pressed in this scene while its picture loaded still turns the view from there.
+      if (arriving.startYaw !== undefined) {
+        view.yaw = view.start.yaw;
+        view.pitch = view.start.pitch;
+      }
       if (presenting && arriving.align === 'gaze') {
         camera.getWorldDirection(_forward);
         const gaze = yawPitchFromDirection(_forward, _look).yaw;

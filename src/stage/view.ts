@@ -7,7 +7,7 @@ export interface ScreenView {
   pitch: number;
   /** Tilt of the picture, degrees: a phone held at a slant (magic window) keeps the horizon level; 0 otherwise. */
   roll: number;
-  /** A direction the view turns toward smoothly ("Look at" buttons), cleared on arrival or drag. */
+  /** A direction the view turns toward smoothly ("Look at" buttons), cleared when the scene changes or on a drag. */
   target: { yaw: number; pitch: number } | null;
   /** The current scene's start direction ("startYaw"), where recentering turns the view. */
   start: { yaw: number; pitch: number };
