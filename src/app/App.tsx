@@ -72,8 +72,9 @@ export function App() {
         if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
         const { edition, preview } = asked;
         if (params.autoplay || asked.fresh) {
-          // Kiosks, tests and author previews start every viewing afresh.
-          storage.remove(saveKey(loaded.story.id));
+          // Kiosks, tests and author previews start every viewing afresh; a kiosk forgets the last
+          // viewer's place, a preview leaves it alone (it never saves one of its own).
+          if (!asked.fresh) storage.remove(saveKey(loaded.story.id));
           return setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false, preview });
         }
         const saved = readJson(storage, saveKey(loaded.story.id));

@@ -73,7 +73,11 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
   const clock = new SceneClock(browserClock, { timeScale: testHooks().timeScale ?? 1 });
   let reportAttention: () => void = () => {};
 
+  // An author's preview (a chosen scene, forced variables) is not a viewer's place: it neither
+  // replaces the viewer's save nor marks endings found.
+  const previewing = !resume && (opening.start !== undefined || variables.variables !== undefined);
   const save = () => {
+    if (previewing) return;
     const snapshot = actor.getSnapshot();
     if (isCredits(snapshot)) {
       storage.remove(saveKey(story.id));

@@ -114,12 +114,25 @@ describe('the memory crystal', () => {
 });
 
 describe('author preview parameters', () => {
-  it('?scene= opens a fresh viewing on that scene, without the start screen', async () => {
+  it('?scene= opens a fresh viewing on that scene, without the start screen, and keeps the viewer\'s save', async () => {
+    // A viewer's place in the film, saved as they watch.
+    const viewer = await openScene('?film=crystal&autoplay=1');
+    await viewer.goto(viewer.url().replace('autoplay=1', 'scene=after&var.desire=1'));
+    await waitForApp(viewer, { status: 'playing', scene: 'after', media: 'ready' });
+    // The viewer's save, as they left it (last written as their page went away).
+    const saved = await viewer.evaluate(() => localStorage.getItem('sightline.save.crystal'));
+    expect(saved).toContain('"scene":"choose"');
+    expect(await viewer.locator('button[data-choice="rest"]').count()).toBe(1);
+    await viewer.locator('button[data-choice="rest"]').evaluate((b: HTMLButtonElement) => b.click());
+    await waitForApp(viewer, { status: 'ended' });
+    // The preview went to the end, yet the viewer's save and endings are as they were.
+    expect(await viewer.evaluate(() => localStorage.getItem('sightline.save.crystal'))).toBe(saved);
+    expect(JSON.parse((await viewer.evaluate(() => localStorage.getItem('sightline.endings.crystal'))) ?? '[]')).toEqual([]);
     const page = await openScene('?film=crystal&scene=after');
     await waitForApp(page, { status: 'playing', scene: 'after' });
-    expect(await page.locator('button[data-choice="rest"]').count()).toBe(1);
     expect(await crystalAttribute(page)).toBe('0.00');
     expect(pageErrors(page)).toEqual([]);
+    expect(pageErrors(viewer)).toEqual([]);
   });
 
   it('?var.<name>= sets a variable for the preview, so the crystal shows its colour at once', async () => {
