@@ -52,9 +52,15 @@ export function readPreview(story: StoryPackage, params: PlayerParams, edition: 
     else variables[name] = value;
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const fresh = start !== null || Object.keys(variables).length > 0;
-  return { ok: true, preview: { start, variables, hotspots: params.hotspots }, edition: playing, fresh };
+  const preview = { start, variables, hotspots: params.hotspots };
+  return { ok: true, preview, edition: playing, fresh: isPreview(preview) };
 }
+
+/**
+ * Whether a viewing is an author's preview: it opens on a chosen scene or with forced variables.
+ * Such a viewing starts anew and is not a viewer's place (it is never saved).
+ */
+export const isPreview = (preview: Pick<ViewingPreview, 'start' | 'variables'>): boolean => preview.start !== null || Object.keys(preview.variables).length > 0;
 
 /** A parameter's text as a value of the same type as the variable's initial value, or undefined. */
 function typed(initial: VariableValue, raw: string): VariableValue | undefined {

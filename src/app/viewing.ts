@@ -14,7 +14,7 @@ import {
   isCredits,
   saveKey,
 } from '../story';
-import type { ViewingPreview } from './preview';
+import { type ViewingPreview, isPreview } from './preview';
 import { readJson } from './storage';
 import { testHooks } from './test-hooks';
 
@@ -75,7 +75,7 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
 
   // An author's preview (a chosen scene, forced variables) is not a viewer's place: it neither
   // replaces the viewer's save nor marks endings found.
-  const previewing = !resume && (opening.start !== undefined || variables.variables !== undefined);
+  const previewing = !resume && preview !== undefined && isPreview(preview);
   const save = () => {
     if (previewing) return;
     const snapshot = actor.getSnapshot();

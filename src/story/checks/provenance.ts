@@ -7,7 +7,6 @@ import type { AssetReference } from '../package-assets';
 import type { StoryPackage } from '../schema';
 import { Report } from './report';
 
-
 /**
  * The integrity of a package's provenance file (when story.json names one): it parses and matches
  * `sightline-provenance/1`, it names this film, every record's file exists with the recorded
