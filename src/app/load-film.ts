@@ -1,4 +1,4 @@
-import { type Diagnostic, type Provenance, type StoryPackage, formatDiagnostic, parseJson, provenanceSchema, validateStory } from '../story';
+import { type Diagnostic, type ErrorCode, type Provenance, type StoryPackage, formatDiagnostic, parseJson, provenanceSchema, validateStory } from '../story';
 import { assetUrl, filmBaseUrl } from '../media';
 
 export type LoadedFilm =
@@ -13,7 +13,7 @@ const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
  */
 export async function loadFilm(filmId: string, siteBase: string, fetchImpl: typeof fetch = fetch): Promise<LoadedFilm> {
   const file = `scenes/${filmId}/story.json`;
-  const fail = (code: string, path: string, message: string, hint: string): LoadedFilm => ({
+  const fail = (code: ErrorCode, path: string, message: string, hint: string): LoadedFilm => ({
     ok: false,
     diagnostics: [{ severity: 'error', code, file, path, message, hint }],
   });

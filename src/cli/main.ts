@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import {
+  DIAGNOSTIC_CODES,
   type Diagnostic,
   type PackageFiles,
   type StoryPackage,
@@ -16,6 +17,7 @@ import {
   toMermaid,
   validateStory,
 } from '../story';
+import { codesTable } from './codes';
 
 const USAGE = `Usage: sightline <command> <package-dir> [options]
 
@@ -25,6 +27,7 @@ Commands:
                                           the story graph; json is the xstate machine config
   paths <dir> [--json]                    shortest events to every ending of every edition
   stats <dir> [--json]                    counts, endings, shortest and longest paths
+  codes [--json]                          every diagnostic code: severity, when, meaning
 `;
 
 /** Runs the CLI; returns the exit code. IO is injected so tests can run it in-process. */
@@ -41,6 +44,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
     (command ? out : err)(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'codes') return codes(argv.slice(1), out, err);
   if (!['validate', 'graph', 'paths', 'stats'].includes(command)) return usage(err, `unknown command "${command}"`);
   if (!dir) return usage(err, `"${command}" needs a package folder, like scenes/hello`);
   if (unknown.length > 0) return usage(err, `unknown option ${unknown.join(', ')}`);
@@ -73,6 +77,14 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
     for (const e of stats.editions)
       out(`  edition ${e.edition ?? '(single)'}: ${e.scenes} scenes; shortest path ${e.shortestPath ?? '-'} scenes, longest ${e.longestExact ? '' : '≥ '}${e.longestPath ?? '-'} scenes\n`);
   }
+  return 0;
+}
+
+/** `sightline codes`: the list of diagnostic codes, as a table or as JSON. */
+function codes(args: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const extra = args.filter((a) => a !== '--json');
+  if (extra.length > 0) return usage(err, `"codes" takes only --json, not ${extra.join(' ')}`);
+  out(args.includes('--json') ? `${JSON.stringify(DIAGNOSTIC_CODES, null, 2)}\n` : codesTable());
   return 0;
 }
 

@@ -14,6 +14,7 @@ import { Hotspots } from './Hotspots';
 import { crystalMix } from './crystal';
 import { MemoryCrystal } from './MemoryCrystal';
 import { type HoverPointer, ScreenLook } from './ScreenLook';
+import { PointerReadout } from './PointerReadout';
 import type { MagicWindow } from './magic-window';
 import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
@@ -217,6 +218,7 @@ function StageContent(props: StageProps) {
     <>
       <ViewerRig scene={rigScene} shown={showScene} view={view} onAligned={onAligned} />
       <ScreenLook view={view} hover={hover} magic={props.magic} />
+      {props.outlineHotspots && <PointerReadout hover={hover} />}
       <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />

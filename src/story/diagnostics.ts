@@ -1,8 +1,11 @@
+import type { DiagnosticCode, Severity } from './codes';
+
 /** One finding about a story package, shared by the validator, the CLI, the error screen and the tests. */
 export interface Diagnostic {
-  readonly severity: 'error' | 'warning';
-  /** Stable machine-readable code, for example `schema.invalid-type` or `scene.unknown`. */
-  readonly code: string;
+  /** Always the severity codes.ts gives its code. */
+  readonly severity: Severity;
+  /** Stable machine-readable code, for example `schema.invalid-type` or `scene.unknown`; all are listed in codes.ts. */
+  readonly code: DiagnosticCode;
   /** The file the finding is about, relative to the package, for example `story.json`. */
   readonly file: string;
   /** JSON path inside the file, for example `$.scenes.hall.hotspots[0].yaw`. */

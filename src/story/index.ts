@@ -2,6 +2,7 @@ export { assetPathProblem } from './asset-path';
 export { clueText } from './clues';
 export { type ConditionFacts, compare, comparisonOf, evaluateCondition, leafConditions } from './condition';
 export { type Diagnostic, formatDiagnostic, hasErrors, jsonPath } from './diagnostics';
+export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode, type ErrorCode, type FoundBy, type Severity, type WarningCode, isDiagnosticCode } from './codes';
 export {
   CREDITS_STATE,
   CREDITS_TAG,

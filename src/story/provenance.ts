@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assetPathProblem } from './asset-path';
+import type { ErrorCode } from './codes';
 
 /**
  * Provenance format `sightline-provenance/1`: what made each asset of a package. It drives the
@@ -39,7 +40,7 @@ export const provenanceSchema = z
       .superRefine((assets, ctx) => {
         for (const path of Object.keys(assets)) {
           const problem = assetPathProblem(path);
-          if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${path}" ${problem}`, path: [path], params: { code: 'asset.path' } });
+          if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${path}" ${problem}`, path: [path], params: { code: 'asset.path' satisfies ErrorCode } });
         }
       })
       .meta({ description: 'Asset path (relative to story.json) → its record.' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assetPathProblem } from './asset-path';
+import type { ErrorCode } from './codes';
 
 /**
  * Story package format `sightline/1`: the single source of both the run-time validation and the
@@ -98,12 +99,12 @@ const assetPath = (kind?: AssetKind) =>
     .string()
     .superRefine((src, ctx) => {
       const problem = assetPathProblem(src);
-      if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${src}" ${problem}`, params: { code: 'asset.path' } });
+      if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${src}" ${problem}`, params: { code: 'asset.path' satisfies ErrorCode } });
       else if (kind && !(ASSET_KINDS[kind] as readonly string[]).includes(src.split('.').pop()!.toLowerCase()))
         ctx.addIssue({
           code: 'custom',
           message: `"${src}" is not ${kind === 'image' || kind === 'audio' ? 'an' : 'a'} ${kind} file the player reads; use ${ASSET_KINDS[kind].map((e) => '.' + e).join(', ')}`,
-          params: { code: 'asset.type' },
+          params: { code: 'asset.type' satisfies ErrorCode },
         });
     })
     .meta({ description: 'A file inside the package, relative to story.json, like "assets/hall.webp".' });
@@ -191,9 +192,9 @@ export const hotspotSchema = z
   })
   .superRefine((h, ctx) => {
     const angular = h.yaw !== undefined || h.pitch !== undefined;
-    if (angular && h.position) ctx.addIssue({ code: 'custom', message: 'give either yaw and pitch or a position, not both', path: ['position'], params: { code: 'hotspot.place' } });
+    if (angular && h.position) ctx.addIssue({ code: 'custom', message: 'give either yaw and pitch or a position, not both', path: ['position'], params: { code: 'hotspot.place' satisfies ErrorCode } });
     else if (!h.position && (h.yaw === undefined || h.pitch === undefined))
-      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch" (degrees), or a 3D "position"', path: [h.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'hotspot.place' } });
+      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch" (degrees), or a 3D "position"', path: [h.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'hotspot.place' satisfies ErrorCode } });
   })
   .meta({ id: 'Hotspot' });
 
@@ -251,9 +252,9 @@ const scriptElementSchema = z
   .superRefine((e, ctx) => {
     const angular = e.yaw !== undefined || e.pitch !== undefined;
     if (angular === (e.hotspot !== undefined))
-      ctx.addIssue({ code: 'custom', message: 'give either "hotspot" or both "yaw" and "pitch"', path: ['hotspot'], params: { code: 'script.element-place' } });
+      ctx.addIssue({ code: 'custom', message: 'give either "hotspot" or both "yaw" and "pitch"', path: ['hotspot'], params: { code: 'script.element-place' satisfies ErrorCode } });
     else if (angular && (e.yaw === undefined || e.pitch === undefined))
-      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch"', path: [e.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'script.element-place' } });
+      ctx.addIssue({ code: 'custom', message: 'give both "yaw" and "pitch"', path: [e.yaw === undefined ? 'yaw' : 'pitch'], params: { code: 'script.element-place' satisfies ErrorCode } });
   })
   .meta({ id: 'ScriptElement', description: 'A subject the generator paints into the scene\'s panorama.' });
 

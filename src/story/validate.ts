@@ -3,6 +3,7 @@ import { checkFlow } from './checks/flow';
 import { checkReferences } from './checks/references';
 import { Report } from './checks/report';
 import { checkValues } from './checks/values';
+import { isDiagnosticCode } from './codes';
 import { type Diagnostic, hasErrors, jsonPath } from './diagnostics';
 import { preflight } from './preflight';
 import { type StoryPackage, storySchema } from './schema';
@@ -75,7 +76,8 @@ function diagnosticOf(issue: z.core.$ZodIssue, file: string): Diagnostic {
   const base = { severity: 'error' as const, file, path };
   switch (issue.code) {
     case 'custom': {
-      const code = typeof issue.params?.['code'] === 'string' ? issue.params['code'] : 'schema.custom';
+      const named = issue.params?.['code'];
+      const code = typeof named === 'string' && isDiagnosticCode(named) ? named : 'schema.custom';
       const hint =
         code === 'asset.path'
           ? 'Put the file inside the package folder and give its path relative to story.json, like "assets/hall.webp".'

@@ -101,6 +101,18 @@ describe('sightline validate', () => {
   });
 });
 
+describe('sightline codes', () => {
+  it('prints every diagnostic code with its severity and meaning, as a table or as JSON', () => {
+    const table = cli('codes');
+    expect(table.code).toBe(0);
+    expect(table.out).toContain('| `scene.dead-end` | error | load | a scene that is not an ending has no way out |');
+    expect(table.out).toContain('| `provenance.unrecorded` | warning | validate |');
+    const json = JSON.parse(cli('codes', '--json').out);
+    expect(json['asset.missing']).toEqual({ severity: 'error', by: 'files', meaning: 'an asset file the story names is not in the package' });
+    expect(cli('codes', 'scenes/hello').code).toBe(2);
+  });
+});
+
 describe('sightline graph, paths, stats', () => {
   const keeper = () => packageCopy('test/fixtures/keeper', 'keeper');
   it('exports mermaid, dot and the xstate machine config', () => {

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodePackageFiles } from '../../src/cli/main';
-import { type Diagnostic, checkPackageFiles, formatDiagnostic, hasErrors, parseJson, validateStory } from '../../src/story';
+import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, checkPackageFiles, formatDiagnostic, hasErrors, parseJson, validateStory } from '../../src/story';
 
 /**
  * The broken corpus: test/fixtures/broken/<case>/story.json, each a valid package with one thing
@@ -48,20 +48,18 @@ describe('broken package corpus', () => {
   });
 
   it('covers every diagnostic code the validator can emit', () => {
-    // What validateStory and parseJson run, and the checks of checks/ (provenance.ts checks a whole
-    // package's files); package-files.ts's own asset checks are covered in test/cli.
-    const story = join(root, 'src/story');
-    const files = [...['validate.ts', 'parse.ts', 'schema.ts'].map((f) => join(story, f)), ...readdirSync(join(story, 'checks')).map((f) => join(story, 'checks', f))];
-    const sources = files.filter((f) => f.endsWith('.ts')).map((f) => readFileSync(f, 'utf8'));
-    const emitted = new Set<string>();
-    for (const text of sources)
-      for (const pattern of [/\.(?:error|warning)\(\s*'([a-z]+\.[a-z-]+)'/g, /\bcode:\s*'([a-z]+\.[a-z-]+)'/g, /'(schema\.[a-z-]+)'/g])
-        for (const match of text.matchAll(pattern)) emitted.add(match[1]!);
-    // Needs the folder name the package was loaded from (validateStory's `expectedId`); covered in validate.test.ts.
-    emitted.delete('film.id-mismatch');
+    // Every code story.json or the package's files can produce (codes.ts lists them all: emitters
+    // are typed against it). Some are covered elsewhere: the folder name a package was loaded from
+    // (validateStory's `expectedId`) in validate.test.ts, package-files.ts's own checks in test/cli.
+    const elsewhere = ['film.id-mismatch', 'asset.missing', 'subtitles.invalid'];
+    const emitted = (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).filter((code) => DIAGNOSTIC_CODES[code].by !== 'player' && !elsewhere.includes(code));
     const covered = new Set(Object.values(expected).map((e) => e.code));
-    expect(emitted.size).toBeGreaterThan(20);
-    expect([...emitted].filter((code) => !covered.has(code)).sort(), 'codes with no case in the corpus').toEqual([]);
+    expect(emitted.length).toBeGreaterThan(40);
+    expect(emitted.filter((code) => !covered.has(code)).sort(), 'codes with no case in the corpus').toEqual([]);
+  });
+
+  it('expects each code with the severity codes.ts gives it', () => {
+    for (const [name, want] of Object.entries(expected)) expect(want.severity ?? 'error', name).toBe(DIAGNOSTIC_CODES[want.code as DiagnosticCode]?.severity);
   });
 
   it.each(caseNames)('%s', (name) => {
@@ -72,6 +70,7 @@ describe('broken package corpus', () => {
     const found = diagnostics.some((d) => d.code === want!.code && d.path === want!.path && d.severity === severity);
     expect(found, `expected ${severity} ${want!.code} at ${want!.path}; got:\n${listed(diagnostics)}`).toBe(true);
     for (const d of diagnostics) {
+      expect(d.severity, `severity of ${d.code}`).toBe(DIAGNOSTIC_CODES[d.code].severity);
       expect(d.message, `empty message: ${formatDiagnostic(d)}`).not.toBe('');
       expect(d.hint, `empty hint: ${formatDiagnostic(d)}`).not.toBe('');
     }

@@ -1,3 +1,4 @@
+import type { ErrorCode, WarningCode } from '../codes';
 import { type Diagnostic, jsonPath } from '../diagnostics';
 
 /** Collects diagnostics for one file; checks call `error` and `warning` with JSON path segments. */
@@ -5,11 +6,11 @@ export class Report {
   readonly diagnostics: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
-  error(code: string, path: readonly PropertyKey[], message: string, hint: string): void {
+  error(code: ErrorCode, path: readonly PropertyKey[], message: string, hint: string): void {
     this.diagnostics.push({ severity: 'error', code, file: this.file, path: jsonPath(path), message, hint });
   }
 
-  warning(code: string, path: readonly PropertyKey[], message: string, hint: string): void {
+  warning(code: WarningCode, path: readonly PropertyKey[], message: string, hint: string): void {
     this.diagnostics.push({ severity: 'warning', code, file: this.file, path: jsonPath(path), message, hint });
   }
 }
