@@ -5,6 +5,7 @@ import {
   type StoryPackage,
   type StorySnapshot,
   choiceDeadline,
+  choiceLabel,
   clueText,
   currentScene,
   cutEdition,
@@ -292,7 +293,7 @@ export function Player(props: PlayerProps) {
         announcement={announcement}
         text={text}
         hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), ...hotspotAim(h), seen: snapshot.context.dwelled.includes(h.id) }))}
-        choices={offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)!.label) }))}
+        choices={offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) }))}
         onLookAt={(h) => (view.target = { yaw: h.yaw, pitch: h.pitch })}
         onChoose={(id) => actor.send({ type: 'choice.made', choice: id })}
         onFocusChoice={setFocusedChoice}

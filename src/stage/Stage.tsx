@@ -2,7 +2,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, localize } from '../story';
+import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, choiceLabel, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
 import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
@@ -102,7 +102,6 @@ function StageContent(props: StageProps) {
   const { story, cut, language, sceneId, offered, dwelled, send, view, libraries, filmBase, onMediaStatus, clock } = props;
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
-  const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
 
   const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
   const loops = scene.media.type !== 'video' || scene.media.loop;
@@ -174,9 +173,7 @@ function StageContent(props: StageProps) {
   );
   const crystal = story.crystal;
   const crystalTarget = crystal ? crystalMix(props.variables[crystal.variable], crystal) : 0;
-  const choices = showScene
-    ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
-    : [];
+  const choices = showScene ? offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) })) : [];
   const dwelledKey = dwelled.join(',');
   const choiceKey = choices.map((c) => c.id).join(',');
   const places = useMemo(
