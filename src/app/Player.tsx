@@ -31,6 +31,7 @@ import { SoundControls } from './SoundControls';
 import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
+import { useSoundUnlock } from './use-sound-unlock';
 import { useViewing } from './viewing';
 import { usePlayerMedia } from './player-media';
 
@@ -89,38 +90,20 @@ export function Player(props: PlayerProps) {
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const { sound, libraries, narration, ambience } = usePlayerMedia(profile);
   const [tracks] = useState(() => new SubtitleTracks());
-  // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
-  // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
-  const [unlocked, setUnlocked] = useState(props.userActivated);
-  const silent = props.muted || !unlocked;
-  useEffect(() => sound.setLevel({ muted: silent, volume: props.volume }), [sound, silent, props.volume]);
-  useEffect(() => {
-    // Play was clicked just before: the page's activation lets the audio graph start now.
-    if (props.userActivated) sound.unlock();
-    // Any later interaction (re)starts it too: a browser may suspend it (a phone call, a hidden tab).
-    const unlock = () => sound.unlock();
-    window.addEventListener('pointerdown', unlock);
-    window.addEventListener('keydown', unlock);
-    return () => {
-      window.removeEventListener('pointerdown', unlock);
-      window.removeEventListener('keydown', unlock);
-    };
-  }, [sound, props.userActivated]);
+  const { silent, unlock } = useSoundUnlock(sound, { userActivated: props.userActivated, muted: props.muted, volume: props.volume });
   const { onSound } = props;
   const toggleMute = useCallback(() => {
-    sound.unlock();
-    setUnlocked(true);
+    unlock();
     onSound({ muted: !silent });
-  }, [sound, onSound, silent]);
+  }, [unlock, onSound, silent]);
   const changeVolume = useCallback(
     (volume: number) => {
-      sound.unlock();
-      setUnlocked(true);
+      unlock();
       // Turning the volume up is asking for sound; turning it down while muted is not.
       const next = clampVolume(volume);
       onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
     },
-    [sound, onSound, props.volume],
+    [unlock, onSound, props.volume],
   );
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
