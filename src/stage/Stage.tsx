@@ -1,15 +1,15 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Canvas, useFrame } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
+import { type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, choiceLabel, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
 import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
-import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
-import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
-import { type GazeTarget, GazeTracker } from './gaze';
+import { placeChoices } from './choice-layout';
+import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, hotspotAim } from './direction';
+import type { GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { crystalMix } from './crystal';
 import { MemoryCrystal } from './MemoryCrystal';
@@ -20,6 +20,8 @@ import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
 import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
+import { useFacing } from './use-facing';
+import { useGaze } from './use-gaze';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
@@ -28,9 +30,6 @@ import { MONO_360, layoutOfMedia } from './backdrop-geometry';
 import { ScenePropsLayer } from './Props';
 import { useSceneProps } from './use-scene-props';
 import { SplatWorld } from './SplatWorld';
-
-/** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
-export const CHOICE_DWELL_MS = 2000;
 
 export interface StageProps {
   /** Multisampling, per device profile (off on Quest 2 and phones). */
@@ -124,41 +123,14 @@ function StageContent(props: StageProps) {
   const wantsXRLayer = media.shown?.type === 'video' && media.shown.xrLayer;
   const [xrLayerShown, setXRLayerShown] = useState(false);
 
-  // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
-  const camera = useThree((s) => s.camera);
   const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
   useXRVisibility(session, clock);
-  const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
-  const size = useThree((s) => s.size);
-  const [facing, setFacing] = useState({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
   // Bumped when the viewer is turned to the scene's start direction (a cut, recentering).
   const [aligned, setAligned] = useState(0);
   const onAligned = useCallback(() => setAligned((n) => n + 1), []);
-  useEffect(() => {
-    camera.getWorldDirection(_dir);
-    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
-    setFacing({ ...(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
-  }, [offeredKey, session, camera, view, size, aligned]);
+  // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
+  const facing = useFacing({ view, session, offer: `${sceneId}|${offered.join(',')}|${showScene}`, aligned });
 
-  // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
-  const sendRef = useRef(send);
-  sendRef.current = send;
-  const tracker = useMemo(
-    () =>
-      new GazeTracker({
-        onDwell: (target) =>
-          sendRef.current(target.kind === 'hotspot' ? { type: 'hotspot.dwelled', hotspot: target.id } : { type: 'choice.made', choice: target.id }),
-        onWatched: (target, ms) => {
-          if (target.kind === 'hotspot') sendRef.current({ type: 'hotspot.watched', hotspot: target.id, ms });
-        },
-      }),
-    [],
-  );
-  const { setAttentionReporter } = props;
-  useEffect(() => {
-    setAttentionReporter(() => tracker.flush());
-    return () => tracker.flush();
-  }, [setAttentionReporter, tracker]);
   const hotspots = showScene ? scene.hotspots : [];
   const hotspotMarks = useMemo(
     () =>
@@ -174,35 +146,13 @@ function StageContent(props: StageProps) {
   const crystal = story.crystal;
   const crystalTarget = crystal ? crystalMix(props.variables[crystal.variable], crystal) : 0;
   const choices = showScene ? offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) })) : [];
-  const dwelledKey = dwelled.join(',');
   const choiceKey = choices.map((c) => c.id).join(',');
   const places = useMemo(
     () => placeChoices(choiceKey ? choiceKey.split(',').length : 0, facing.yaw, facing.pitch, facing.fieldOfView),
     [choiceKey, facing],
   );
-  useEffect(() => {
-    const targets: GazeTarget[] = [
-      ...hotspotMarks.map((h) => ({
-        id: h.id,
-        kind: 'hotspot' as const,
-        direction: directionFromYawPitch(h.yaw, h.pitch),
-        radius: h.radius,
-        at: h.at,
-        dwellMs: h.dwellMs,
-        done: dwelled.includes(h.id),
-      })),
-      ...choices.map((c, i) => ({
-        id: c.id,
-        kind: 'choice' as const,
-        direction: directionFromYawPitch(places[i]!.yaw, places[i]!.pitch),
-        radius: CHOICE_GAZE_RADIUS,
-        dwellMs: CHOICE_DWELL_MS,
-        done: false,
-      })),
-    ];
-    tracker.setTargets(targets);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids that define the targets
-  }, [tracker, sceneId, showScene, dwelledKey, choiceKey, places]);
+  // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
+  const tracker = useGaze({ sceneId, shown: showScene, hotspots: hotspotMarks, dwelled, choices, places, send, setAttentionReporter: props.setAttentionReporter });
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
@@ -262,12 +212,6 @@ function useXRVisibility(session: XRSession | null, clock: SceneClock) {
       clock.resume('xr-hidden');
     };
   }, [session, clock]);
-}
-
-/** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */
-function horizontalFieldOfView(camera: Camera, aspect: number): number {
-  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
-  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }
 
 const _dir = new Vector3();
