@@ -17,18 +17,20 @@ import {
 } from '../story';
 import { SubtitleTracks } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
-import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
+import { createPlayerXRStore, detectDeviceProfile, useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
-import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import type { ViewingPreview } from './preview';
-import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
-import { SoundControls } from './SoundControls';
-import { languageName, uiText } from './ui-text';
+import { SUBTITLE_SCALE, type SubtitleSize, type ViewerSettings, clampVolume } from './settings';
+import { uiText } from './ui-text';
+import { ControlsBar } from './ControlsBar';
+import { playerControls } from './controls';
+import { headsetMenu } from './headset-menu';
+import { useFullscreen } from './use-fullscreen';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
 import { useSoundUnlock } from './use-sound-unlock';
@@ -147,6 +149,43 @@ export function Player(props: PlayerProps) {
     if (paused) clock.pause('paused');
     else clock.resume('paused');
   }, [clock, paused]);
+  const fullscreen = useFullscreen();
+  const canEnterVR = useImmersiveVRSupport();
+  const { onSubtitles, onSubtitleSize, onLanguage } = props;
+  const controls = playerControls(
+    {
+      paused,
+      silent,
+      volume: props.volume,
+      subtitles: props.subtitles,
+      sceneHasSubtitles: hasSubtitles,
+      subtitleSize: props.subtitleSize,
+      language,
+      languages: story.languages,
+      immersive: xrSession !== null,
+      canEnterVR,
+      magicWindow: MagicWindow.available() ? magicOn : null,
+      fullscreen: fullscreen.active,
+    },
+    {
+      togglePause: () => setPaused((p) => !p),
+      toggleMute,
+      setVolume: changeVolume,
+      setSubtitles: onSubtitles,
+      setSubtitleSize: onSubtitleSize,
+      setLanguage: onLanguage,
+      toggleMagicWindow: () => {
+        // iOS grants the phone's orientation only from a tap, so the permission is asked here.
+        if (!magic.enabled) return void magic.enable().then(setMagicOn);
+        magic.disable();
+        setMagicOn(false);
+      },
+      toggleFullscreen: fullscreen.toggle,
+      enterVR: () => void xrStore.enterVR(),
+      exitVR: () => void xrSession?.end(),
+    },
+    text,
+  );
   const [focusedChoice, setFocusedChoice] = useState<string | null>(null);
   const [canvasKey, setCanvasKey] = useState(0);
   const [restoring, setRestoring] = useState(false);
@@ -192,22 +231,7 @@ export function Player(props: PlayerProps) {
         focusedChoice={focusedChoice}
         onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
-        xrMenu={[
-          { id: 'exit', label: text.exitVR, onSelect: () => void xrSession?.end() },
-          { id: 'pause', label: paused ? text.resume : text.pause, onSelect: () => setPaused((p) => !p) },
-          { id: 'mute', label: silent ? text.unmute : `${text.mute} · ${Math.round(props.volume * 100)}%`, onSelect: toggleMute },
-          { id: 'volume-down', label: text.volumeDown, onSelect: () => changeVolume(props.volume - VOLUME_STEP) },
-          { id: 'volume-up', label: text.volumeUp, onSelect: () => changeVolume(props.volume + VOLUME_STEP) },
-          { id: 'subtitles', label: props.subtitles ? text.subtitlesOn : text.subtitlesOff, onSelect: () => props.onSubtitles(!props.subtitles) },
-          {
-            id: 'subtitle-size',
-            label: `${text.subtitleSize}${text.labelSeparator}${sizeName(text, props.subtitleSize)}`,
-            onSelect: () => props.onSubtitleSize(nextOf(SUBTITLE_SIZES, props.subtitleSize)),
-          },
-          ...(story.languages.length > 1
-            ? [{ id: 'language', label: `${text.language}${text.labelSeparator}${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
-            : []),
-        ]}
+        xrMenu={headsetMenu(controls)}
       />
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}
@@ -235,43 +259,7 @@ export function Player(props: PlayerProps) {
       )}
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
       <SubtitleLine text={subtitle} size={props.subtitleSize} />
-      <div className="controls" ref={trackControlsHeight}>
-        <SoundControls volume={props.volume} silent={silent} text={text} onToggleMute={toggleMute} onVolume={changeVolume} />
-        {hasSubtitles && (
-          <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
-            {text.subtitles}
-          </button>
-        )}
-        {story.languages.length > 1 && (
-          <select className="language" aria-label={text.language} value={language} onChange={(e) => props.onLanguage(e.target.value)}>
-            {story.languages.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l)}
-              </option>
-            ))}
-          </select>
-        )}
-        <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
-          {paused ? text.resume : text.pause}
-        </button>
-        {!xrSession && MagicWindow.available() && (
-          <button
-            type="button"
-            className="magic-window"
-            aria-pressed={magicOn}
-            // iOS grants the phone's orientation only from a tap, so the permission is asked here.
-            onClick={() => {
-              if (!magic.enabled) return void magic.enable().then(setMagicOn);
-              magic.disable();
-              setMagicOn(false);
-            }}
-          >
-            {text.moveToLook}
-          </button>
-        )}
-        <FullscreenButton enter={text.fullscreen} exit={text.exitFullscreen} />
-        <EnterVRButton store={xrStore} label={text.enterVR} />
-      </div>
+      <ControlsBar controls={controls} />
       <AccessibilityLayer
         announcement={announcement}
         text={text}
@@ -283,17 +271,6 @@ export function Player(props: PlayerProps) {
       />
     </div>
   );
-}
-
-const SUBTITLE_SIZES: readonly SubtitleSize[] = ['small', 'medium', 'large'];
-
-/** The entry after `current` in `list`, round to the first (a headset button cycles through them). */
-function nextOf<T>(list: readonly T[], current: T): T {
-  return list[(list.indexOf(current) + 1) % list.length] ?? current;
-}
-
-function sizeName(text: ReturnType<typeof uiText>, size: SubtitleSize): string {
-  return size === 'small' ? text.sizeSmall : size === 'large' ? text.sizeLarge : text.sizeMedium;
 }
 
 /** What the live region says: the scene title on entry, each clue found, the memory crystal's shifts, the ending. */
@@ -317,16 +294,4 @@ function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: L
     if (parts.length > 0) setAnnouncement(parts.join(' — '));
   }, [story, snapshot, sceneId, t, text]);
   return announcement;
-}
-
-/**
- * Keeps `--controls-height` on the player at the controls bar's height, which grows when its
- * buttons wrap on narrow screens, so subtitles stay above it. (A ref callback with cleanup.)
- */
-function trackControlsHeight(bar: HTMLDivElement | null) {
-  const player = bar?.parentElement;
-  if (!bar || !player) return;
-  const observer = new ResizeObserver(() => player.style.setProperty('--controls-height', `${bar.offsetHeight}px`));
-  observer.observe(bar);
-  return () => observer.disconnect();
 }
