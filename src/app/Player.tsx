@@ -205,33 +205,31 @@ export function Player(props: PlayerProps) {
     <div className="player" data-device={profile.id} data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
       <Stage
         key={canvasKey}
-        antialias={profile.antialias}
-        splatBudget={profile.splatBudget}
-        story={story}
-        cut={cut}
-        language={language}
-        sceneId={sceneId}
-        offered={offered}
-        dwelled={snapshot.context.dwelled}
-        variables={snapshot.context.variables}
+        viewing={{
+          story,
+          cut,
+          language,
+          sceneId,
+          offered,
+          dwelled: snapshot.context.dwelled,
+          variables: snapshot.context.variables,
+          deadline,
+          send: actor.send,
+          clock,
+          setAttentionReporter: viewing.setAttentionReporter,
+        }}
+        media={{ libraries, filmBase, onStatus: onMediaStatus }}
+        input={{ view, magic, xrStore, focusedChoice }}
+        captions={{
+          // In the headset, the held picture says why it holds, as the screen's loading sign does.
+          caption: holding ? text.loading : hint ? text.hint : announcement || null,
+          subtitle,
+          subtitleScale: SUBTITLE_SCALE[props.subtitleSize],
+        }}
+        device={profile}
+        menu={headsetMenu(controls)}
         outlineHotspots={props.preview.hotspots}
-        deadline={deadline}
-        send={actor.send}
-        clock={clock}
-        setAttentionReporter={viewing.setAttentionReporter}
-        view={view}
-        magic={magic}
-        xrStore={xrStore}
-        libraries={libraries}
-        filmBase={filmBase}
-        // In the headset, the held picture says why it holds, as the screen's loading sign does.
-        caption={holding ? text.loading : hint ? text.hint : announcement || null}
-        subtitle={subtitle}
-        subtitleScale={SUBTITLE_SCALE[props.subtitleSize]}
-        focusedChoice={focusedChoice}
-        onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
-        xrMenu={headsetMenu(controls)}
       />
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}

@@ -32,10 +32,25 @@ import { useSceneProps } from './use-scene-props';
 import { SplatWorld } from './SplatWorld';
 
 export interface StageProps {
-  /** Multisampling, per device profile (off on Quest 2 and phones). */
-  readonly antialias: boolean;
-  /** Most Gaussian splats to draw at once, per device profile. */
-  readonly splatBudget: number;
+  /** The viewing as the story has it now, and how to tell the story what the viewer did. */
+  readonly viewing: StageViewing;
+  /** Where the film's media comes from, and how the stage reports on it. */
+  readonly media: StageMedia;
+  /** How the viewer looks and points: screen view, phone, headset, keyboard focus. */
+  readonly input: StageInput;
+  /** Text shown in the headset under the line of sight. */
+  readonly captions: StageCaptions;
+  /** What this device can afford. */
+  readonly device: StageDevice;
+  /** The player's controls offered in the headset's menu. */
+  readonly menu: readonly XRMenuButton[];
+  /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
+  readonly outlineHotspots?: boolean | undefined;
+  /** The WebGL context was lost; the shell remounts the stage. */
+  readonly onContextLost: () => void;
+}
+
+export interface StageViewing {
   readonly story: StoryPackage;
   /** The edition's cut: which alternates play. */
   readonly cut: EditionCut;
@@ -47,33 +62,43 @@ export interface StageProps {
   readonly dwelled: readonly string[];
   /** The story's variables now (the memory crystal shows one of them). */
   readonly variables: Readonly<Record<string, VariableValue>>;
-  /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
-  readonly outlineHotspots?: boolean | undefined;
   /** When the open choices time out, in scene time, for the countdown. */
   readonly deadline: { readonly fromMs: number; readonly toMs: number } | null;
   readonly send: (event: StoryEvent) => void;
   readonly clock: SceneClock;
   /** The shell asks the stage to report attention gathered so far (before each clock tick). */
   readonly setAttentionReporter: (report: () => void) => void;
+}
+
+export interface StageMedia {
+  readonly libraries: MediaLibraries;
+  readonly filmBase: URL;
+  readonly onStatus: (status: MediaStatus, detail?: string) => void;
+}
+
+export interface StageInput {
   readonly view: ScreenView;
   /** The phone's orientation as a way to look around (magic window), turned on by the viewer. */
   readonly magic: MagicWindow;
   readonly xrStore: PlayerXRStore;
-  readonly libraries: MediaLibraries;
-  readonly filmBase: URL;
-  /** Announcement shown in the headset. */
+  /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
+  readonly focusedChoice: string | null;
+}
+
+export interface StageCaptions {
+  /** An announcement (or why the picture holds), or null for none. */
   readonly caption: string | null;
-  /** The subtitle on show ('' for none), shown in the headset under the line of sight. */
+  /** The subtitle on show ('' for none). */
   readonly subtitle: string;
   /** Subtitle size relative to medium (a viewer setting). */
   readonly subtitleScale: number;
-  /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
-  readonly focusedChoice: string | null;
-  readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
-  /** The player's controls offered in the headset's menu. */
-  readonly xrMenu: readonly XRMenuButton[];
-  /** The WebGL context was lost; the shell remounts the stage. */
-  readonly onContextLost: () => void;
+}
+
+export interface StageDevice {
+  /** Multisampling, per device profile (off on Quest 2 and phones). */
+  readonly antialias: boolean;
+  /** Most Gaussian splats to draw at once, per device profile. */
+  readonly splatBudget: number;
 }
 
 /** The 3D stage: renders what the story snapshot says and reports gaze as discrete story events. */
@@ -82,7 +107,7 @@ export function Stage(props: StageProps) {
     <Canvas
       className="stage-canvas"
       camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
-      gl={{ antialias: props.antialias }}
+      gl={{ antialias: props.device.antialias }}
       onCreated={({ gl }) => {
         gl.domElement.addEventListener('webglcontextlost', (e) => {
           e.preventDefault();
@@ -90,7 +115,7 @@ export function Stage(props: StageProps) {
         });
       }}
     >
-      <XR store={props.xrStore}>
+      <XR store={props.input.xrStore}>
         <StageContent {...props} />
       </XR>
     </Canvas>
@@ -98,7 +123,10 @@ export function Stage(props: StageProps) {
 }
 
 function StageContent(props: StageProps) {
-  const { story, cut, language, sceneId, offered, dwelled, send, view, libraries, filmBase, onMediaStatus, clock } = props;
+  const { story, cut, language, sceneId, offered, dwelled, variables, deadline, send, clock, setAttentionReporter } = props.viewing;
+  const { libraries, filmBase, onStatus: onMediaStatus } = props.media;
+  const { view, magic, xrStore, focusedChoice } = props.input;
+  const { caption, subtitle, subtitleScale } = props.captions;
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
 
@@ -123,7 +151,7 @@ function StageContent(props: StageProps) {
   const wantsXRLayer = media.shown?.type === 'video' && media.shown.xrLayer;
   const [xrLayerShown, setXRLayerShown] = useState(false);
 
-  const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
+  const session = useSyncExternalStore(xrStore.subscribe, () => xrStore.getState().session ?? null);
   useXRVisibility(session, clock);
   // Bumped when the viewer is turned to the scene's start direction (a cut, recentering).
   const [aligned, setAligned] = useState(0);
@@ -144,7 +172,7 @@ function StageContent(props: StageProps) {
     [hotspots, language, story.languages],
   );
   const crystal = story.crystal;
-  const crystalTarget = crystal ? crystalMix(props.variables[crystal.variable], crystal) : 0;
+  const crystalTarget = crystal ? crystalMix(variables[crystal.variable], crystal) : 0;
   const choices = showScene ? offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) })) : [];
   const choiceKey = choices.map((c) => c.id).join(',');
   const places = useMemo(
@@ -152,7 +180,7 @@ function StageContent(props: StageProps) {
     [choiceKey, facing],
   );
   // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
-  const tracker = useGaze({ sceneId, shown: showScene, hotspots: hotspotMarks, dwelled, choices, places, send, setAttentionReporter: props.setAttentionReporter });
+  const tracker = useGaze({ sceneId, shown: showScene, hotspots: hotspotMarks, dwelled, choices, places, send, setAttentionReporter });
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
@@ -164,7 +192,7 @@ function StageContent(props: StageProps) {
   return (
     <>
       <ViewerRig scene={rigScene} shown={showScene} view={view} onAligned={onAligned} />
-      <ScreenLook view={view} hover={hover} magic={props.magic} />
+      <ScreenLook view={view} hover={hover} magic={magic} />
       {props.outlineHotspots && <PointerReadout hover={hover} />}
       <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
@@ -178,13 +206,13 @@ function StageContent(props: StageProps) {
           places={places}
           tracker={tracker}
           firstTarget={hotspots.length}
-          focused={props.focusedChoice}
-          countdown={props.deadline ? { ...props.deadline, clock } : null}
+          focused={focusedChoice}
+          countdown={deadline ? { ...deadline, clock } : null}
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
-        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} />
+        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.device.splatBudget} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" outlined={props.outlineHotspots} />
       </group>
@@ -192,10 +220,10 @@ function StageContent(props: StageProps) {
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
-      <XRMenu buttons={props.xrMenu} />
+      <XRMenu buttons={props.menu} />
       <RendererStats />
-      <XRCaption text={props.caption} belowSightDeg={30} />
-      <XRCaption text={props.subtitle || null} belowSightDeg={21} scale={props.subtitleScale} />
+      <XRCaption text={caption} belowSightDeg={30} />
+      <XRCaption text={subtitle || null} belowSightDeg={21} scale={subtitleScale} />
     </>
   );
 }
