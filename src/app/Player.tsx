@@ -5,6 +5,7 @@ import {
   type StoryPackage,
   type StorySnapshot,
   choiceDeadline,
+  choiceLabel,
   clueText,
   currentScene,
   cutEdition,
@@ -16,20 +17,23 @@ import {
 } from '../story';
 import { SubtitleTracks } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
-import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
+import { createPlayerXRStore, detectDeviceProfile, useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
-import { FullscreenButton } from './FullscreenButton';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import type { ViewingPreview } from './preview';
-import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
-import { SoundControls } from './SoundControls';
-import { languageName, uiText } from './ui-text';
+import { SUBTITLE_SCALE, type SubtitleSize, type ViewerSettings, clampVolume } from './settings';
+import { uiText } from './ui-text';
+import { ControlsBar } from './ControlsBar';
+import { playerControls } from './controls';
+import { headsetMenu } from './headset-menu';
+import { useFullscreen } from './use-fullscreen';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
+import { useSoundUnlock } from './use-sound-unlock';
 import { useViewing } from './viewing';
 import { usePlayerMedia } from './player-media';
 
@@ -88,38 +92,20 @@ export function Player(props: PlayerProps) {
   const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
   const { sound, libraries, narration, ambience } = usePlayerMedia(profile);
   const [tracks] = useState(() => new SubtitleTracks());
-  // Sound starts silent (browsers allow that without a gesture) until the viewer's first click:
-  // Play on the start screen, or the mute toggle or volume slider under ?autoplay.
-  const [unlocked, setUnlocked] = useState(props.userActivated);
-  const silent = props.muted || !unlocked;
-  useEffect(() => sound.setLevel({ muted: silent, volume: props.volume }), [sound, silent, props.volume]);
-  useEffect(() => {
-    // Play was clicked just before: the page's activation lets the audio graph start now.
-    if (props.userActivated) sound.unlock();
-    // Any later interaction (re)starts it too: a browser may suspend it (a phone call, a hidden tab).
-    const unlock = () => sound.unlock();
-    window.addEventListener('pointerdown', unlock);
-    window.addEventListener('keydown', unlock);
-    return () => {
-      window.removeEventListener('pointerdown', unlock);
-      window.removeEventListener('keydown', unlock);
-    };
-  }, [sound, props.userActivated]);
+  const { silent, unlock } = useSoundUnlock(sound, { userActivated: props.userActivated, muted: props.muted, volume: props.volume });
   const { onSound } = props;
   const toggleMute = useCallback(() => {
-    sound.unlock();
-    setUnlocked(true);
+    unlock();
     onSound({ muted: !silent });
-  }, [sound, onSound, silent]);
+  }, [unlock, onSound, silent]);
   const changeVolume = useCallback(
     (volume: number) => {
-      sound.unlock();
-      setUnlocked(true);
+      unlock();
       // Turning the volume up is asking for sound; turning it down while muted is not.
       const next = clampVolume(volume);
       onSound(next > props.volume ? { volume: next, muted: false } : { volume: next });
     },
-    [sound, onSound, props.volume],
+    [unlock, onSound, props.volume],
   );
   const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
   useEffect(() => () => xrStore.destroy(), [xrStore]);
@@ -163,6 +149,43 @@ export function Player(props: PlayerProps) {
     if (paused) clock.pause('paused');
     else clock.resume('paused');
   }, [clock, paused]);
+  const fullscreen = useFullscreen();
+  const canEnterVR = useImmersiveVRSupport();
+  const { onSubtitles, onSubtitleSize, onLanguage } = props;
+  const controls = playerControls(
+    {
+      paused,
+      silent,
+      volume: props.volume,
+      subtitles: props.subtitles,
+      sceneHasSubtitles: hasSubtitles,
+      subtitleSize: props.subtitleSize,
+      language,
+      languages: story.languages,
+      immersive: xrSession !== null,
+      canEnterVR,
+      magicWindow: MagicWindow.available() ? magicOn : null,
+      fullscreen: fullscreen.active,
+    },
+    {
+      togglePause: () => setPaused((p) => !p),
+      toggleMute,
+      setVolume: changeVolume,
+      setSubtitles: onSubtitles,
+      setSubtitleSize: onSubtitleSize,
+      setLanguage: onLanguage,
+      toggleMagicWindow: () => {
+        // iOS grants the phone's orientation only from a tap, so the permission is asked here.
+        if (!magic.enabled) return void magic.enable().then(setMagicOn);
+        magic.disable();
+        setMagicOn(false);
+      },
+      toggleFullscreen: fullscreen.toggle,
+      enterVR: () => void xrStore.enterVR(),
+      exitVR: () => void xrSession?.end(),
+    },
+    text,
+  );
   const [focusedChoice, setFocusedChoice] = useState<string | null>(null);
   const [canvasKey, setCanvasKey] = useState(0);
   const [restoring, setRestoring] = useState(false);
@@ -182,48 +205,31 @@ export function Player(props: PlayerProps) {
     <div className="player" data-device={profile.id} data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
       <Stage
         key={canvasKey}
-        antialias={profile.antialias}
-        splatBudget={profile.splatBudget}
-        story={story}
-        cut={cut}
-        language={language}
-        sceneId={sceneId}
-        offered={offered}
-        dwelled={snapshot.context.dwelled}
-        variables={snapshot.context.variables}
+        viewing={{
+          story,
+          cut,
+          language,
+          sceneId,
+          offered,
+          dwelled: snapshot.context.dwelled,
+          variables: snapshot.context.variables,
+          deadline,
+          send: actor.send,
+          clock,
+          setAttentionReporter: viewing.setAttentionReporter,
+        }}
+        media={{ libraries, filmBase, onStatus: onMediaStatus }}
+        input={{ view, magic, xrStore, focusedChoice }}
+        captions={{
+          // In the headset, the held picture says why it holds, as the screen's loading sign does.
+          caption: holding ? text.loading : hint ? text.hint : announcement || null,
+          subtitle,
+          subtitleScale: SUBTITLE_SCALE[props.subtitleSize],
+        }}
+        device={profile}
+        menu={headsetMenu(controls)}
         outlineHotspots={props.preview.hotspots}
-        deadline={deadline}
-        send={actor.send}
-        clock={clock}
-        setAttentionReporter={viewing.setAttentionReporter}
-        view={view}
-        magic={magic}
-        xrStore={xrStore}
-        libraries={libraries}
-        filmBase={filmBase}
-        // In the headset, the held picture says why it holds, as the screen's loading sign does.
-        caption={holding ? text.loading : hint ? text.hint : announcement || null}
-        subtitle={subtitle}
-        subtitleScale={SUBTITLE_SCALE[props.subtitleSize]}
-        focusedChoice={focusedChoice}
-        onMediaStatus={onMediaStatus}
         onContextLost={onContextLost}
-        xrMenu={[
-          { id: 'exit', label: text.exitVR, onSelect: () => void xrSession?.end() },
-          { id: 'pause', label: paused ? text.resume : text.pause, onSelect: () => setPaused((p) => !p) },
-          { id: 'mute', label: silent ? text.unmute : `${text.mute} · ${Math.round(props.volume * 100)}%`, onSelect: toggleMute },
-          { id: 'volume-down', label: text.volumeDown, onSelect: () => changeVolume(props.volume - VOLUME_STEP) },
-          { id: 'volume-up', label: text.volumeUp, onSelect: () => changeVolume(props.volume + VOLUME_STEP) },
-          { id: 'subtitles', label: props.subtitles ? text.subtitlesOn : text.subtitlesOff, onSelect: () => props.onSubtitles(!props.subtitles) },
-          {
-            id: 'subtitle-size',
-            label: `${text.subtitleSize}${text.labelSeparator}${sizeName(text, props.subtitleSize)}`,
-            onSelect: () => props.onSubtitleSize(nextOf(SUBTITLE_SIZES, props.subtitleSize)),
-          },
-          ...(story.languages.length > 1
-            ? [{ id: 'language', label: `${text.language}${text.labelSeparator}${languageName(language)}`, onSelect: () => props.onLanguage(nextOf(story.languages, language)) }]
-            : []),
-        ]}
       />
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}
@@ -251,65 +257,18 @@ export function Player(props: PlayerProps) {
       )}
       {deadline && offered.length > 0 && <Countdown deadline={deadline} clock={clock} label={text.timeLeft} />}
       <SubtitleLine text={subtitle} size={props.subtitleSize} />
-      <div className="controls" ref={trackControlsHeight}>
-        <SoundControls volume={props.volume} silent={silent} text={text} onToggleMute={toggleMute} onVolume={changeVolume} />
-        {hasSubtitles && (
-          <button type="button" className="subtitles-toggle" aria-pressed={props.subtitles} onClick={() => props.onSubtitles(!props.subtitles)}>
-            {text.subtitles}
-          </button>
-        )}
-        {story.languages.length > 1 && (
-          <select className="language" aria-label={text.language} value={language} onChange={(e) => props.onLanguage(e.target.value)}>
-            {story.languages.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l)}
-              </option>
-            ))}
-          </select>
-        )}
-        <button type="button" className="pause" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
-          {paused ? text.resume : text.pause}
-        </button>
-        {!xrSession && MagicWindow.available() && (
-          <button
-            type="button"
-            className="magic-window"
-            aria-pressed={magicOn}
-            // iOS grants the phone's orientation only from a tap, so the permission is asked here.
-            onClick={() => {
-              if (!magic.enabled) return void magic.enable().then(setMagicOn);
-              magic.disable();
-              setMagicOn(false);
-            }}
-          >
-            {text.moveToLook}
-          </button>
-        )}
-        <FullscreenButton enter={text.fullscreen} exit={text.exitFullscreen} />
-        <EnterVRButton store={xrStore} label={text.enterVR} />
-      </div>
+      <ControlsBar controls={controls} />
       <AccessibilityLayer
         announcement={announcement}
         text={text}
         hotspots={scene.hotspots.map((h) => ({ id: h.id, label: t(h.label), ...hotspotAim(h), seen: snapshot.context.dwelled.includes(h.id) }))}
-        choices={offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)!.label) }))}
+        choices={offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) }))}
         onLookAt={(h) => (view.target = { yaw: h.yaw, pitch: h.pitch })}
         onChoose={(id) => actor.send({ type: 'choice.made', choice: id })}
         onFocusChoice={setFocusedChoice}
       />
     </div>
   );
-}
-
-const SUBTITLE_SIZES: readonly SubtitleSize[] = ['small', 'medium', 'large'];
-
-/** The entry after `current` in `list`, round to the first (a headset button cycles through them). */
-function nextOf<T>(list: readonly T[], current: T): T {
-  return list[(list.indexOf(current) + 1) % list.length] ?? current;
-}
-
-function sizeName(text: ReturnType<typeof uiText>, size: SubtitleSize): string {
-  return size === 'small' ? text.sizeSmall : size === 'large' ? text.sizeLarge : text.sizeMedium;
 }
 
 /** What the live region says: the scene title on entry, each clue found, the memory crystal's shifts, the ending. */
@@ -333,16 +292,4 @@ function useAnnouncements(story: StoryPackage, snapshot: StorySnapshot, t: (v: L
     if (parts.length > 0) setAnnouncement(parts.join(' — '));
   }, [story, snapshot, sceneId, t, text]);
   return announcement;
-}
-
-/**
- * Keeps `--controls-height` on the player at the controls bar's height, which grows when its
- * buttons wrap on narrow screens, so subtitles stay above it. (A ref callback with cleanup.)
- */
-function trackControlsHeight(bar: HTMLDivElement | null) {
-  const player = bar?.parentElement;
-  if (!bar || !player) return;
-  const observer = new ResizeObserver(() => player.style.setProperty('--controls-height', `${bar.offsetHeight}px`));
-  observer.observe(bar);
-  return () => observer.disconnect();
 }

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { type BufferGeometry, type Mesh, MeshBasicMaterial, type Texture } from 'three';
 import { type BackdropLayout, type Eye, MONO_360, createBackdropGeometry, sameLayout } from './backdrop-geometry';
-import { type TransitionSpec, effectiveTransition, transitionFrame } from './transition';
+import { type TransitionFrame, type TransitionSpec, effectiveTransition, transitionFrame } from './transition';
 
 export interface BackdropProps {
   /** The panorama or video frame to show, or null for a plain colour. */
@@ -49,7 +49,8 @@ interface Slot {
  * pictures give each eye its half in a headset and the left eye's on a screen; a 180° picture
  * covers the front half with the background colour behind. When the picture changes, the leaving
  * one stays behind the arriving one for the transition: a dissolve blends them, a fade veils and
- * unveils with a colour, in each eye alike. Materials and meshes are updated in place each frame.
+ * unveils with a colour, in each eye alike. Materials and meshes are updated in place each frame,
+ * with nothing allocated or parsed in the frame loop.
  */
 export function Backdrop({ texture, color, layout = MONO_360, transition, hidden = false }: BackdropProps) {
   const arriving = useMemo<Slot>(() => ({ materials: [backdropMaterial(), backdropMaterial()], picture: null }), []);
@@ -62,6 +63,7 @@ export function Backdrop({ texture, color, layout = MONO_360, transition, hidden
   };
   const veilMesh = useRef<Mesh>(null);
   const running = useRef<{ start: number; spec: TransitionSpec }>({ start: 0, spec: CUT });
+  const frame = useMemo<TransitionFrame>(() => ({ arriving: 1, veil: 0 }), []);
   const hiddenRef = useRef(hidden);
   hiddenRef.current = hidden;
 
@@ -71,6 +73,8 @@ export function Backdrop({ texture, color, layout = MONO_360, transition, hidden
     if (before && (before.texture !== texture || before.color !== color || !sameLayout(before.layout, layout))) {
       paint(leaving, before);
       running.current = { start: performance.now(), spec: effectiveTransition(transition, reducedMotion()) };
+      // The veil's colour is parsed once, when the transition starts, not in each of its frames.
+      veil.color.set(running.current.spec.color);
     }
     paint(arriving, next);
     for (const [slot, refs] of [
@@ -96,10 +100,10 @@ export function Backdrop({ texture, color, layout = MONO_360, transition, hidden
 
   useFrame((state) => {
     const { start, spec } = running.current;
-    const frame = transitionFrame(spec.type, spec.durationMs > 0 ? (performance.now() - start) / spec.durationMs : 1);
-    for (const m of arriving.materials) m.opacity = frame.arriving;
+    transitionFrame(spec.type, spec.durationMs > 0 ? (performance.now() - start) / spec.durationMs : 1, frame);
+    arriving.materials[0].opacity = frame.arriving;
+    arriving.materials[1].opacity = frame.arriving;
     veil.opacity = frame.veil;
-    veil.color.set(spec.color);
     const shown = !hiddenRef.current;
     const presenting = state.gl.xr.isPresenting;
     showEyes(meshes.leaving, leaving.picture, shown && frame.arriving < 1, presenting);

@@ -1,15 +1,15 @@
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Canvas, useFrame } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, localize } from '../story';
+import { type Group, Raycaster, Vector2, Vector3 } from 'three';
+import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, choiceLabel, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
 import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
-import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
-import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
-import { type GazeTarget, GazeTracker } from './gaze';
+import { placeChoices } from './choice-layout';
+import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, hotspotAim } from './direction';
+import type { GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { crystalMix } from './crystal';
 import { MemoryCrystal } from './MemoryCrystal';
@@ -20,6 +20,8 @@ import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
 import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
+import { useFacing } from './use-facing';
+import { useGaze } from './use-gaze';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
 import { RendererStats } from './RendererStats';
@@ -29,14 +31,26 @@ import { ScenePropsLayer } from './Props';
 import { useSceneProps } from './use-scene-props';
 import { SplatWorld } from './SplatWorld';
 
-/** Choices are selected by gaze with a longer dwell than hotspots, so looking around never picks one. */
-export const CHOICE_DWELL_MS = 2000;
-
 export interface StageProps {
-  /** Multisampling, per device profile (off on Quest 2 and phones). */
-  readonly antialias: boolean;
-  /** Most Gaussian splats to draw at once, per device profile. */
-  readonly splatBudget: number;
+  /** The viewing as the story has it now, and how to tell the story what the viewer did. */
+  readonly viewing: StageViewing;
+  /** Where the film's media comes from, and how the stage reports on it. */
+  readonly media: StageMedia;
+  /** How the viewer looks and points: screen view, phone, headset, keyboard focus. */
+  readonly input: StageInput;
+  /** Text shown in the headset under the line of sight. */
+  readonly captions: StageCaptions;
+  /** What this device can afford. */
+  readonly device: StageDevice;
+  /** The player's controls offered in the headset's menu. */
+  readonly menu: readonly XRMenuButton[];
+  /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
+  readonly outlineHotspots?: boolean | undefined;
+  /** The WebGL context was lost; the shell remounts the stage. */
+  readonly onContextLost: () => void;
+}
+
+export interface StageViewing {
   readonly story: StoryPackage;
   /** The edition's cut: which alternates play. */
   readonly cut: EditionCut;
@@ -48,33 +62,43 @@ export interface StageProps {
   readonly dwelled: readonly string[];
   /** The story's variables now (the memory crystal shows one of them). */
   readonly variables: Readonly<Record<string, VariableValue>>;
-  /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
-  readonly outlineHotspots?: boolean | undefined;
   /** When the open choices time out, in scene time, for the countdown. */
   readonly deadline: { readonly fromMs: number; readonly toMs: number } | null;
   readonly send: (event: StoryEvent) => void;
   readonly clock: SceneClock;
   /** The shell asks the stage to report attention gathered so far (before each clock tick). */
   readonly setAttentionReporter: (report: () => void) => void;
+}
+
+export interface StageMedia {
+  readonly libraries: MediaLibraries;
+  readonly filmBase: URL;
+  readonly onStatus: (status: MediaStatus, detail?: string) => void;
+}
+
+export interface StageInput {
   readonly view: ScreenView;
   /** The phone's orientation as a way to look around (magic window), turned on by the viewer. */
   readonly magic: MagicWindow;
   readonly xrStore: PlayerXRStore;
-  readonly libraries: MediaLibraries;
-  readonly filmBase: URL;
-  /** Announcement shown in the headset. */
+  /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
+  readonly focusedChoice: string | null;
+}
+
+export interface StageCaptions {
+  /** An announcement (or why the picture holds), or null for none. */
   readonly caption: string | null;
-  /** The subtitle on show ('' for none), shown in the headset under the line of sight. */
+  /** The subtitle on show ('' for none). */
   readonly subtitle: string;
   /** Subtitle size relative to medium (a viewer setting). */
   readonly subtitleScale: number;
-  /** The choice whose DOM button has keyboard focus, highlighted in 3D too. */
-  readonly focusedChoice: string | null;
-  readonly onMediaStatus: (status: MediaStatus, detail?: string) => void;
-  /** The player's controls offered in the headset's menu. */
-  readonly xrMenu: readonly XRMenuButton[];
-  /** The WebGL context was lost; the shell remounts the stage. */
-  readonly onContextLost: () => void;
+}
+
+export interface StageDevice {
+  /** Multisampling, per device profile (off on Quest 2 and phones). */
+  readonly antialias: boolean;
+  /** Most Gaussian splats to draw at once, per device profile. */
+  readonly splatBudget: number;
 }
 
 /** The 3D stage: renders what the story snapshot says and reports gaze as discrete story events. */
@@ -83,7 +107,7 @@ export function Stage(props: StageProps) {
     <Canvas
       className="stage-canvas"
       camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
-      gl={{ antialias: props.antialias }}
+      gl={{ antialias: props.device.antialias }}
       onCreated={({ gl }) => {
         gl.domElement.addEventListener('webglcontextlost', (e) => {
           e.preventDefault();
@@ -91,7 +115,7 @@ export function Stage(props: StageProps) {
         });
       }}
     >
-      <XR store={props.xrStore}>
+      <XR store={props.input.xrStore}>
         <StageContent {...props} />
       </XR>
     </Canvas>
@@ -99,10 +123,12 @@ export function Stage(props: StageProps) {
 }
 
 function StageContent(props: StageProps) {
-  const { story, cut, language, sceneId, offered, dwelled, send, view, libraries, filmBase, onMediaStatus, clock } = props;
+  const { story, cut, language, sceneId, offered, dwelled, variables, deadline, send, clock, setAttentionReporter } = props.viewing;
+  const { libraries, filmBase, onStatus: onMediaStatus } = props.media;
+  const { view, magic, xrStore, focusedChoice } = props.input;
+  const { caption, subtitle, subtitleScale } = props.captions;
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
-  const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
 
   const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
   const loops = scene.media.type !== 'video' || scene.media.loop;
@@ -125,41 +151,14 @@ function StageContent(props: StageProps) {
   const wantsXRLayer = media.shown?.type === 'video' && media.shown.xrLayer;
   const [xrLayerShown, setXRLayerShown] = useState(false);
 
-  // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
-  const camera = useThree((s) => s.camera);
-  const session = useSyncExternalStore(props.xrStore.subscribe, () => props.xrStore.getState().session ?? null);
+  const session = useSyncExternalStore(xrStore.subscribe, () => xrStore.getState().session ?? null);
   useXRVisibility(session, clock);
-  const offeredKey = `${sceneId}|${offered.join(',')}|${showScene}`;
-  const size = useThree((s) => s.size);
-  const [facing, setFacing] = useState({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
   // Bumped when the viewer is turned to the scene's start direction (a cut, recentering).
   const [aligned, setAligned] = useState(0);
   const onAligned = useCallback(() => setAligned((n) => n + 1), []);
-  useEffect(() => {
-    camera.getWorldDirection(_dir);
-    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
-    setFacing({ ...(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
-  }, [offeredKey, session, camera, view, size, aligned]);
+  // Choices are placed where the viewer looks when they are offered, or when they enter or leave XR.
+  const facing = useFacing({ view, session, offer: `${sceneId}|${offered.join(',')}|${showScene}`, aligned });
 
-  // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
-  const sendRef = useRef(send);
-  sendRef.current = send;
-  const tracker = useMemo(
-    () =>
-      new GazeTracker({
-        onDwell: (target) =>
-          sendRef.current(target.kind === 'hotspot' ? { type: 'hotspot.dwelled', hotspot: target.id } : { type: 'choice.made', choice: target.id }),
-        onWatched: (target, ms) => {
-          if (target.kind === 'hotspot') sendRef.current({ type: 'hotspot.watched', hotspot: target.id, ms });
-        },
-      }),
-    [],
-  );
-  const { setAttentionReporter } = props;
-  useEffect(() => {
-    setAttentionReporter(() => tracker.flush());
-    return () => tracker.flush();
-  }, [setAttentionReporter, tracker]);
   const hotspots = showScene ? scene.hotspots : [];
   const hotspotMarks = useMemo(
     () =>
@@ -173,39 +172,15 @@ function StageContent(props: StageProps) {
     [hotspots, language, story.languages],
   );
   const crystal = story.crystal;
-  const crystalTarget = crystal ? crystalMix(props.variables[crystal.variable], crystal) : 0;
-  const choices = showScene
-    ? offered.map((id) => ({ id, label: t(scene.choices.find((c) => c.id === id)?.label ?? id) }))
-    : [];
-  const dwelledKey = dwelled.join(',');
+  const crystalTarget = crystal ? crystalMix(variables[crystal.variable], crystal) : 0;
+  const choices = showScene ? offered.map((id) => ({ id, label: choiceLabel(story, sceneId, id, language) })) : [];
   const choiceKey = choices.map((c) => c.id).join(',');
   const places = useMemo(
     () => placeChoices(choiceKey ? choiceKey.split(',').length : 0, facing.yaw, facing.pitch, facing.fieldOfView),
     [choiceKey, facing],
   );
-  useEffect(() => {
-    const targets: GazeTarget[] = [
-      ...hotspotMarks.map((h) => ({
-        id: h.id,
-        kind: 'hotspot' as const,
-        direction: directionFromYawPitch(h.yaw, h.pitch),
-        radius: h.radius,
-        at: h.at,
-        dwellMs: h.dwellMs,
-        done: dwelled.includes(h.id),
-      })),
-      ...choices.map((c, i) => ({
-        id: c.id,
-        kind: 'choice' as const,
-        direction: directionFromYawPitch(places[i]!.yaw, places[i]!.pitch),
-        radius: CHOICE_GAZE_RADIUS,
-        dwellMs: CHOICE_DWELL_MS,
-        done: false,
-      })),
-    ];
-    tracker.setTargets(targets);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids that define the targets
-  }, [tracker, sceneId, showScene, dwelledKey, choiceKey, places]);
+  // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
+  const tracker = useGaze({ sceneId, shown: showScene, hotspots: hotspotMarks, dwelled, choices, places, send, setAttentionReporter });
 
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
@@ -217,7 +192,7 @@ function StageContent(props: StageProps) {
   return (
     <>
       <ViewerRig scene={rigScene} shown={showScene} view={view} onAligned={onAligned} />
-      <ScreenLook view={view} hover={hover} magic={props.magic} />
+      <ScreenLook view={view} hover={hover} magic={magic} />
       {props.outlineHotspots && <PointerReadout hover={hover} />}
       <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
@@ -231,13 +206,13 @@ function StageContent(props: StageProps) {
           places={places}
           tracker={tracker}
           firstTarget={hotspots.length}
-          focused={props.focusedChoice}
-          countdown={props.deadline ? { ...props.deadline, clock } : null}
+          focused={focusedChoice}
+          countdown={deadline ? { ...deadline, clock } : null}
           onChoose={(id) => send({ type: 'choice.made', choice: id })}
         />
       </group>
       <group ref={world} position-y={session ? 0 : -SCREEN_EYE_HEIGHT}>
-        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.splatBudget} />
+        <SplatWorld story={story} sceneId={sceneId} filmBase={filmBase} library={libraries.splats} budget={props.device.splatBudget} />
         <ScenePropsLayer sceneId={sceneId} placed={sceneProps.placed} clock={clock} />
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} place="world" outlined={props.outlineHotspots} />
       </group>
@@ -245,10 +220,10 @@ function StageContent(props: StageProps) {
       <hemisphereLight args={['#ffffff', '#445566', 2]} />
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
-      <XRMenu buttons={props.xrMenu} />
+      <XRMenu buttons={props.menu} />
       <RendererStats />
-      <XRCaption text={props.caption} belowSightDeg={30} />
-      <XRCaption text={props.subtitle || null} belowSightDeg={21} scale={props.subtitleScale} />
+      <XRCaption text={caption} belowSightDeg={30} />
+      <XRCaption text={subtitle || null} belowSightDeg={21} scale={subtitleScale} />
     </>
   );
 }
@@ -265,12 +240,6 @@ function useXRVisibility(session: XRSession | null, clock: SceneClock) {
       clock.resume('xr-hidden');
     };
   }, [session, clock]);
-}
-
-/** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */
-function horizontalFieldOfView(camera: Camera, aspect: number): number {
-  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
-  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }
 
 const _dir = new Vector3();

@@ -62,6 +62,21 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
   const referenceSpace = useXR((s) => s.originReferenceSpace);
   const alignedRef = useRef(onAligned);
   alignedRef.current = onAligned;
+  // The frame loop only notes that the viewer was turned; React hears of it once the frame is
+  // over (a microtask), so no React state is ever set inside the loop.
+  const alignedPending = useRef(false);
+  const announceAligned = useMemo(
+    () => () => {
+      alignedPending.current = false;
+      alignedRef.current();
+    },
+    [],
+  );
+  const noteAligned = () => {
+    if (alignedPending.current) return;
+    alignedPending.current = true;
+    queueMicrotask(announceAligned);
+  };
 
   // Entering the headset lays the scene's start direction along the tracked space's forward (where
   // the headset was last recentered), whichever way the head turns at that moment; leaving it puts
@@ -128,7 +143,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
       aligned = true;
     }
     if (!presenting) {
-      if (aligned) alignedRef.current();
+      if (aligned) noteAligned();
       return;
     }
 
@@ -159,7 +174,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
       turnRig(group, camera, state.gl.domElement, rig, recenterRigYaw(view.start.yaw, headYaw(camera)), true);
       aligned = true;
     }
-    if (aligned) alignedRef.current();
+    if (aligned) noteAligned();
   });
 
   return <XROrigin ref={origin} />;
