@@ -78,7 +78,7 @@ function pick(media: Media, support: SourceSupport, filmBase: URL, libraries: Me
 export function useSceneMedia(story: StoryPackage, cut: EditionCut, sceneId: string, libraries: MediaLibraries, filmBase: URL): SceneMedia {
   const { textures, videos, splats, models } = libraries;
   const gl = useThree((s) => s.gl);
-  useEffect(() => textures.attach(gl), [textures, gl]);
+  useEffect(() => textures.setRenderer(gl), [textures, gl]);
   const scene = story.scenes[sceneId];
   const nextScenes = nextScenesOf(story, cut, sceneId);
   useSyncExternalStore((listener) => textures.subscribe(listener), () => textures.version);
