@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
-import { assetUrl } from '../media';
+import { type MediaLibraries, type MediaStatus, assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
@@ -17,7 +17,7 @@ import { type HoverPointer, ScreenLook } from './ScreenLook';
 import type { MagicWindow } from './magic-window';
 import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
-import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
+import { useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
@@ -41,6 +41,8 @@ export interface StageProps {
   readonly cut: EditionCut;
   readonly language: string;
   readonly sceneId: string;
+  /** The ending the edition's inserted scenes lead to now (the story context's), so only it is preloaded after them. */
+  readonly pendingEnding: string | null;
   /** Choice ids the story machine accepts now. */
   readonly offered: readonly string[];
   /** Hotspot ids that already fired. */
@@ -103,7 +105,7 @@ function StageContent(props: StageProps) {
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
   const t = (text: Parameters<typeof localize>[0]) => localize(text, language, story.languages);
 
-  const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
+  const media = useSceneMedia({ story, cut, sceneId, pendingEnding: props.pendingEnding, language, filmBase }, libraries);
   const loops = scene.media.type !== 'video' || scene.media.loop;
   useVideoPlayback(media.video, clock, loops, send, sceneId);
   // The stage holds the scene (scene time stopped, hotspots and choices hidden) until its media,
