@@ -48,7 +48,8 @@ describe.each(['scenes/glass-sky', 'scenes/hello', 'test/fixtures/keeper'])('nex
   const story = load(`${film}/story.json`);
   const editions = Object.keys(story.editions).length > 0 ? Object.keys(story.editions) : [null];
 
-  it.each(editions)('edition %s: from every scene, the scenes preloaded are the scenes the machine can go to next', (edition) => {
+  // Exploring the full film takes a few seconds, and several times that on a loaded machine.
+  it.each(editions)('edition %s: from every scene, the scenes preloaded are the scenes the machine can go to next', { timeout: 60_000 }, (edition) => {
     const cut = cutEdition(story, edition);
     const machine = explored(story, edition);
     const inCut = Object.keys(story.scenes).filter((s) => cut.includes(s));
