@@ -15,8 +15,8 @@ import {
   offeredChoices,
   type Provenance,
 } from '../story';
-import { SubtitleTracks } from '../media';
-import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
+import { type MediaStatus, SubtitleTracks } from '../media';
+import { MagicWindow, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
 import { createPlayerXRStore, detectDeviceProfile, useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
@@ -141,8 +141,8 @@ export function Player(props: PlayerProps) {
   const subtitle = useSubtitle(story, sceneId, language, filmBase, tracks, clock, props.subtitles);
   const hasSubtitles = scene?.subtitles[language] !== undefined;
   const entry = `${sceneId}#${snapshot.context.visits[sceneId] ?? 0}`;
-  useNarration({ story, cut, sceneId: credits ? '' : sceneId, entry, language, filmBase, library: narration, clock });
-  useAmbience({ story, cut, sceneId: credits ? '' : sceneId, entry, filmBase, library: ambience, clock });
+  useNarration({ story, sceneId: credits ? '' : sceneId, entry, language, filmBase, library: narration, clock });
+  useAmbience({ story, sceneId: credits ? '' : sceneId, entry, filmBase, library: ambience, clock });
   const hint = useFirstTimeHint(snapshot.context.dwelled.length > 0);
   const [paused, setPaused] = useState(false);
   useEffect(() => {
@@ -210,6 +210,7 @@ export function Player(props: PlayerProps) {
           cut,
           language,
           sceneId,
+          pendingEnding: snapshot.context.pendingEnding,
           offered,
           dwelled: snapshot.context.dwelled,
           variables: snapshot.context.variables,

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import type { EditionCut, SceneClock, StoryPackage } from '../story';
-import { assetUrl } from '../media';
-import type { AmbienceLibrary } from '../media/ambience-library';
+import type { SceneClock, StoryPackage } from '../story';
+import { type AmbienceLibrary, ambienceOf } from '../media';
 
 /** How often the bed is checked against the scene clock: pauses and resumes show within this. */
 const POLL_MS = 100;
@@ -18,12 +17,6 @@ export const AMBIENCE_DRIFT_S = 0.5;
 const MIN_RATE = 1 / 16;
 const MAX_RATE = 16;
 
-/** The scene's ambience bed: its URL and level, or null when it has none. */
-export function ambienceOf(story: StoryPackage, sceneId: string, filmBase: URL): { url: string; volume: number } | null {
-  const ambience = story.scenes[sceneId]?.ambience;
-  return ambience ? { url: assetUrl(filmBase, ambience.src), volume: ambience.volume } : null;
-}
-
 /** Where in a bed of `duration` seconds scene time `sceneSec` falls: the bed loops from scene entry. */
 export const bedPosition = (sceneSec: number, duration: number): number => ((sceneSec % duration) + duration) % duration;
 
@@ -35,7 +28,6 @@ export function loopDistance(a: number, b: number, duration: number): number {
 
 export interface AmbienceOptions {
   readonly story: StoryPackage;
-  readonly cut: EditionCut;
   /** The scene playing; '' for none (the credits). */
   readonly sceneId: string;
   /** Changes on every entry into a scene (revisits too), so the bed restarts with it. */
@@ -60,19 +52,16 @@ interface Playing {
  * the narration, into the sound output's master gain (so volume and mute act on it): it fades in
  * over a second on entering the scene and out over a second on leaving it, stops (with a short
  * fade) whenever scene time does and starts again at the scene time's place in the loop, runs at
- * the clock's rate, and is crossfaded back if it strays. The beds of the scenes the choices and
- * routes lead to are fetched and decoded ahead. A bed that cannot be played was warned about by the
+ * the clock's rate, and is crossfaded back if it strays. Which beds are held (this scene's, and the
+ * next scenes' fetched and decoded ahead within the memory budget) is the media layer's plan
+ * (`planSceneMedia`). A bed that cannot be played was warned about by the
  * library; the scene plays on without it. Before the viewer's first gesture (no graph yet) there
  * is nothing to hear, and the bed starts once there is.
  */
-export function useAmbience({ story, cut, sceneId, entry, filmBase, library, clock }: AmbienceOptions): void {
-  const scene = story.scenes[sceneId];
-  const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
+export function useAmbience({ story, sceneId, entry, filmBase, library, clock }: AmbienceOptions): void {
   const bed = ambienceOf(story, sceneId, filmBase);
   const url = bed?.url ?? null;
   const volume = bed?.volume ?? 0;
-  const keepKey = [...new Set([url, ...nextScenes.map((s) => ambienceOf(story, s, filmBase)?.url ?? null)].filter((u) => u !== null))].join('\n');
-  useEffect(() => library.keepOnly(new Set(keepKey ? keepKey.split('\n') : [])), [library, keepKey]);
 
   useEffect(() => {
     if (url === null) return;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { EditionCut, SceneClock, StoryPackage } from '../story';
-import { type NarrationLibrary, assetUrl } from '../media';
+import type { SceneClock, StoryPackage } from '../story';
+import { type NarrationLibrary, narrationUrl } from '../media';
 
 /** How often narration is checked against the scene clock: pauses and resumes show within this. */
 const POLL_MS = 100;
@@ -28,7 +28,6 @@ export const narrationRate = (rate: number): number => Math.min(MAX_RATE, Math.m
 
 export interface NarrationOptions {
   readonly story: StoryPackage;
-  readonly cut: EditionCut;
   readonly sceneId: string;
   /** Changes on every entry into a scene (revisits too), so narration restarts with it. */
   readonly entry: string;
@@ -38,27 +37,16 @@ export interface NarrationOptions {
   readonly clock: SceneClock;
 }
 
-/** The scene's narration in the viewer's language, else in the film's first language. */
-export function narrationUrl(story: StoryPackage, sceneId: string, language: string, filmBase: URL): string | null {
-  const narration = story.scenes[sceneId]?.narration ?? {};
-  const src = narration[language] ?? narration[story.languages[0] ?? ''];
-  return src === undefined ? null : assetUrl(filmBase, src);
-}
-
 /**
  * Plays the scene's narration on the scene clock: from scene entry, paused whenever the clock is
  * (pause button, hidden tab, headset off, buffering, a stage holding), and on every (re)start
  * sought to the scene time, so a resume or a restored save picks up mid-sentence; while playing it is
- * sought back whenever it strays from scene time, and it runs at the clock's rate. The narration of
- * the scenes the choices and routes lead to is fetched ahead; leaving the scene stops its voice.
+ * sought back whenever it strays from scene time, and it runs at the clock's rate. Leaving the scene
+ * stops its voice. Which narration is held (this scene's, and the next scenes' fetched ahead within
+ * the memory budget) is the media layer's plan (`planSceneMedia`).
  */
-export function useNarration({ story, cut, sceneId, entry, language, filmBase, library, clock }: NarrationOptions): void {
-  const scene = story.scenes[sceneId];
-  // The same reachable set the stage preloads media for.
-  const nextScenes = scene ? [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)].map((s) => cut.resolve(s)) : [];
+export function useNarration({ story, sceneId, entry, language, filmBase, library, clock }: NarrationOptions): void {
   const url = narrationUrl(story, sceneId, language, filmBase);
-  const keepKey = [...new Set([url, ...nextScenes.map((s) => narrationUrl(story, s, language, filmBase))].filter((u) => u !== null))].join('\n');
-  useEffect(() => library.keepOnly(new Set(keepKey ? keepKey.split('\n') : [])), [library, keepKey]);
 
   useEffect(() => {
     if (url === null) return;

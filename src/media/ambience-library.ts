@@ -1,4 +1,11 @@
+import { HeldMedia, type MediaStatus } from './media-library';
 import type { SoundOutput } from './sound-output';
+
+/**
+ * What a bed not yet decoded is assumed to hold: a minute of stereo at 48 kHz as 32-bit samples
+ * (about 23 MB). Measured once decoded.
+ */
+export const UNDECLARED_AMBIENCE_BYTES = 60 * 48_000 * 2 * 4;
 
 interface Entry {
   readonly controller: AbortController;
@@ -14,16 +21,15 @@ interface Entry {
  * AudioBuffer, which loops without a gap, and released when it falls out of reach. A file that is
  * missing or cannot be decoded is one console warning, never an error: the film goes on without it.
  *
- * Decoded beds are raw samples (a 40 s mono bed at 48 kHz is about 7.7 MB), so only the reachable
- * ones are kept.
+ * Decoded beds are raw samples (a 40 s mono bed at 48 kHz is about 7.7 MB): that is what a bed
+ * counts in the memory budget once decoded.
  */
-export class AmbienceLibrary {
-  private readonly entries = new Map<string, Entry>();
-  private readonly failed = new Set<string>();
+export class AmbienceLibrary extends HeldMedia<Entry> {
   private readonly sound: SoundOutput;
   private disposed = false;
 
   constructor(sound: SoundOutput) {
+    super();
     this.sound = sound;
   }
 
@@ -37,42 +43,55 @@ export class AmbienceLibrary {
    * output has no graph yet to decode it in), and once it has failed.
    */
   buffer(url: string): AudioBuffer | null {
-    if (this.failed.has(url) || this.disposed) return null;
-    const entry = this.entries.get(url) ?? this.load(url);
+    if (this.failure(url) || this.disposed) return null;
+    const entry = this.hold(url);
     // The graph may have appeared since: decode whatever waited for it.
     for (const [u, e] of this.entries) this.decode(u, e);
     return entry.buffer;
   }
 
-  /** Keeps only `urls` (fetching those not yet fetched) and releases everything else. */
-  keepOnly(urls: ReadonlySet<string>): void {
-    if (this.disposed) return;
-    for (const [url, entry] of this.entries) if (!urls.has(url)) this.release(url, entry);
-    for (const url of urls) if (!this.entries.has(url) && !this.failed.has(url)) this.load(url);
+  override keepOnly(urls: ReadonlySet<string>): void {
+    if (!this.disposed) super.keepOnly(urls);
   }
 
-  dispose(): void {
-    this.keepOnly(new Set());
+  override dispose(): void {
+    super.dispose();
     this.disposed = true;
   }
 
-  private load(url: string): Entry {
+  protected open(url: string): Entry {
     const entry: Entry = { controller: new AbortController(), bytes: null, decoding: false, buffer: null };
-    this.entries.set(url, entry);
     fetch(url, { signal: entry.controller.signal })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
       })
       .then((bytes) => {
-        if (this.entries.get(url) !== entry) return;
+        if (!this.holds(url, entry)) return;
         entry.bytes = bytes;
         this.decode(url, entry);
       })
       .catch(() => {
-        if (!entry.controller.signal.aborted) this.fail(url, entry);
+        if (!entry.controller.signal.aborted) this.failBed(url, entry);
       });
     return entry;
+  }
+
+  protected release(entry: Entry): void {
+    entry.controller.abort();
+  }
+
+  protected statusOf(entry: Entry): MediaStatus {
+    return entry.buffer ? 'ready' : 'loading';
+  }
+
+  /** Once decoded: its samples, 4 bytes each per channel. */
+  protected measure(entry: Entry): number | null {
+    return entry.buffer ? entry.buffer.length * entry.buffer.numberOfChannels * 4 : null;
+  }
+
+  protected estimate(): number {
+    return UNDECLARED_AMBIENCE_BYTES;
   }
 
   private decode(url: string, entry: Entry): void {
@@ -84,22 +103,20 @@ export class AmbienceLibrary {
     output.context
       .decodeAudioData(bytes)
       .then((buffer) => {
-        if (this.entries.get(url) === entry) entry.buffer = buffer;
+        if (!this.holds(url, entry)) return;
+        entry.buffer = buffer;
+        this.notify();
       })
       .catch(() => {
-        if (this.entries.get(url) === entry) this.fail(url, entry);
+        if (this.holds(url, entry)) this.failBed(url, entry);
       });
   }
 
-  private fail(url: string, entry: Entry): void {
+  private failBed(url: string, entry: Entry): void {
     const path = new URL(url).pathname.split('/').slice(-2).join('/');
     console.warn(`ambience: ${path} could not be played (missing, or a format this browser cannot decode); the film goes on without it`);
-    this.failed.add(url);
-    if (this.entries.get(url) === entry) this.entries.delete(url);
-  }
-
-  private release(url: string, entry: Entry): void {
-    this.entries.delete(url);
-    entry.controller.abort();
+    this.fail(url, `${path} could not be played`);
+    if (this.holds(url, entry)) this.drop(url, entry);
+    this.notify();
   }
 }

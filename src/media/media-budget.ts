@@ -1,9 +1,12 @@
 import { governMemory } from './memory-governor';
 
-/** The kinds of scene media that share one memory budget. */
-export type MediaKind = 'texture' | 'video' | 'splat' | 'model';
+/** The kinds of scene media that share one memory budget: what is seen and what is heard. */
+export type MediaKind = 'texture' | 'video' | 'splat' | 'model' | 'narration' | 'ambience';
 
-export const MEDIA_KINDS: readonly MediaKind[] = ['texture', 'video', 'splat', 'model'];
+export const MEDIA_KINDS: readonly MediaKind[] = ['texture', 'video', 'splat', 'model', 'narration', 'ambience'];
+
+/** URLs to hold, per kind. */
+export type MediaKept = Readonly<Record<MediaKind, ReadonlySet<string>>>;
 
 /** One file a scene needs, with what it costs: measured once loaded, estimated before. */
 export interface WantedMedia {
@@ -14,7 +17,7 @@ export interface WantedMedia {
 
 /** What to hold, per kind, and the bytes that takes. */
 export interface MediaPlan {
-  readonly kept: Readonly<Record<MediaKind, ReadonlySet<string>>>;
+  readonly kept: MediaKept;
   readonly bytes: Readonly<Record<MediaKind, number>>;
 }
 
@@ -28,12 +31,17 @@ export interface MediaPlan {
 export function planMedia(scenes: ReadonlyArray<readonly WantedMedia[]>, budget: number): MediaPlan {
   const wanted = scenes.flat();
   const keep = governMemory(wanted, budget, scenes[0]?.length ?? 0);
-  const kept = { texture: new Set<string>(), video: new Set<string>(), splat: new Set<string>(), model: new Set<string>() };
-  const bytes = { texture: 0, video: 0, splat: 0, model: 0 };
+  const kept = perKind(() => new Set<string>());
+  const bytes = perKind(() => 0);
   for (const item of wanted) {
     if (!keep.has(item.url) || kept[item.kind].has(item.url)) continue;
     kept[item.kind].add(item.url);
     bytes[item.kind] += item.bytes;
   }
   return { kept, bytes };
+}
+
+/** A record with one value for each kind of media. */
+export function perKind<T>(value: (kind: MediaKind) => T): Record<MediaKind, T> {
+  return Object.fromEntries(MEDIA_KINDS.map((kind) => [kind, value(kind)])) as Record<MediaKind, T>;
 }

@@ -1,5 +1,6 @@
 import type { AnimationClip, BufferAttribute, BufferGeometry, Material, MeshBasicMaterial, Object3D, Texture, WebGLRenderer } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { HeldMedia, type MediaStatus } from './media-library';
 import { decodedTextureBytes } from './memory-governor';
 
 /** A loaded glTF: its scene graph (shared; props show clones of it) and its animation clips. */
@@ -28,23 +29,25 @@ export interface ModelLibraryOptions {
   readonly warn?: (message: string) => void;
 }
 
+interface Entry {
+  state: ModelState;
+  promise: Promise<ModelState>;
+}
+
+const LOADING: ModelState = { status: 'loading' };
+
 /**
  * Owns every glTF model of the props on stage: loads each URL once, shares it between the props
  * that use it, and disposes the geometries, materials and textures of the models that fall out of
  * reach (the current scene and the scenes it leads to), so GPU memory returns to its baseline.
  */
-export class ModelLibrary {
-  private readonly entries = new Map<string, { state: ModelState; promise: Promise<ModelState> }>();
-  /** URLs that failed stay failed for the viewing, so a scene does not retry a broken model each visit. */
-  private readonly failed = new Map<string, string>();
-  private readonly listeners = new Set<() => void>();
+export class ModelLibrary extends HeldMedia<Entry> {
   private readonly warn: (message: string) => void;
   private loader: (ModelLoader & Partial<GLTFModelLoaderControls>) | null;
   private renderer: WebGLRenderer | null = null;
-  /** Changes whenever any entry settles, for `useSyncExternalStore`. */
-  version = 0;
 
   constructor(options: ModelLibraryOptions = {}) {
+    super();
     this.loader = options.load ?? null;
     this.warn = options.warn ?? ((message) => console.warn(message));
   }
@@ -60,55 +63,11 @@ export class ModelLibrary {
 
   /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */
   load(url: string): Promise<ModelState> {
-    const failure = this.failed.get(url);
-    if (failure !== undefined) return Promise.resolve({ status: 'failed', error: failure });
-    const existing = this.entries.get(url);
-    if (existing) return existing.promise;
-    const entry = { state: { status: 'loading' } as ModelState, promise: Promise.resolve<ModelState>({ status: 'loading' }) };
-    entry.promise = this.loaderNow()(url)
-      .then(
-        (model): ModelState => ({ status: 'ready', model, bytes: modelBytes(model.scene) }),
-        (error: unknown): ModelState => ({ status: 'failed', error: describe(error, url) }),
-      )
-      .then((state) => {
-        if (state.status === 'failed') {
-          this.failed.set(url, state.error);
-          this.warn(`media: prop model ${state.error}; the scene goes on without it`);
-        }
-        // A model released while it loaded is disposed at once instead of leaking.
-        if (this.entries.get(url) !== entry) {
-          if (state.status === 'ready') disposeModel(state.model.scene);
-        } else {
-          entry.state = state;
-          this.notify();
-        }
-        return state;
-      });
-    this.entries.set(url, entry);
-    return entry.promise;
+    return Promise.resolve(this.failure(url) ?? this.hold(url).promise);
   }
 
   state(url: string): ModelState {
-    const failure = this.failed.get(url);
-    if (failure !== undefined) return { status: 'failed', error: failure };
-    return this.entries.get(url)?.state ?? { status: 'loading' };
-  }
-
-  /**
-   * Bytes a model holds on the GPU: measured once loaded (`modelBytes`), else a generous guess for
-   * a generated prop (`UNDECLARED_MODEL_BYTES`); nothing for one that failed.
-   */
-  bytesOf(url: string): number {
-    if (this.failed.has(url)) return 0;
-    const state = this.entries.get(url)?.state;
-    return state?.status === 'ready' ? state.bytes : UNDECLARED_MODEL_BYTES;
-  }
-
-  /** Bytes of the models loaded and held now. */
-  heldBytes(): number {
-    let total = 0;
-    for (const { state } of this.entries.values()) if (state.status === 'ready') total += state.bytes;
-    return total;
+    return this.failure(url) ?? this.entries.get(url)?.state ?? LOADING;
   }
 
   /** The URLs held now, loaded or loading. */
@@ -116,25 +75,50 @@ export class ModelLibrary {
     return [...this.entries.keys()];
   }
 
-  /** Keeps only `urls` (loading those not yet loaded) and disposes everything else. */
-  keepOnly(urls: ReadonlySet<string>): void {
-    for (const [url, entry] of this.entries) {
-      if (urls.has(url)) continue;
-      this.entries.delete(url);
-      if (entry.state.status === 'ready') disposeModel(entry.state.model.scene);
-    }
-    for (const url of urls) void this.load(url);
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** Disposes every model and the decoders' workers. */
-  dispose(): void {
-    this.keepOnly(new Set());
+  override dispose(): void {
+    super.dispose();
     this.loader?.dispose?.();
+  }
+
+  protected open(url: string): Entry {
+    const entry: Entry = { state: LOADING, promise: Promise.resolve(LOADING) };
+    entry.promise = this.loaderNow()(url)
+      .then(
+        (model): ModelState => ({ status: 'ready', model, bytes: modelBytes(model.scene) }),
+        (error: unknown): ModelState => ({ status: 'failed', error: describe(error, url) }),
+      )
+      .then((settled) => {
+        const state = settled.status === 'failed' ? this.fail(url, settled.error) : settled;
+        if (state.status === 'failed') this.warn(`media: prop model ${state.error}; the scene goes on without it`);
+        // A model released while it loaded is disposed at once instead of leaking.
+        if (!this.holds(url, entry)) {
+          if (state.status === 'ready') disposeModel(state.model.scene);
+        } else {
+          entry.state = state;
+          this.notify();
+        }
+        return state;
+      });
+    return entry;
+  }
+
+  protected release(entry: Entry): void {
+    if (entry.state.status === 'ready') disposeModel(entry.state.model.scene);
+  }
+
+  protected statusOf(entry: Entry): MediaStatus {
+    return entry.state.status;
+  }
+
+  /** Measured once loaded (`modelBytes`). */
+  protected measure(entry: Entry): number | null {
+    return entry.state.status === 'ready' ? entry.state.bytes : null;
+  }
+
+  /** A generous guess for a generated prop (`UNDECLARED_MODEL_BYTES`). */
+  protected estimate(): number {
+    return UNDECLARED_MODEL_BYTES;
   }
 
   private loaderNow(): ModelLoader {
@@ -144,11 +128,6 @@ export class ModelLibrary {
       this.loader = loader;
     }
     return this.loader;
-  }
-
-  private notify(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
   }
 }
 

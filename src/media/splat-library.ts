@@ -1,4 +1,5 @@
 import type { SplatMesh } from '@sparkjsdev/spark';
+import { HeldMedia, type MediaStatus } from './media-library';
 import { EXT_SPLAT_BYTES, PACKED_SPLAT_BYTES, splatBytes } from './memory-governor';
 
 /** Spark's module, fetched on first use: a film without splat worlds never downloads it. */
@@ -34,41 +35,60 @@ export interface SplatLibraryOptions {
   readonly budget: number;
 }
 
+interface Entry {
+  state: SplatState;
+  promise: Promise<SplatState>;
+}
+
+const LOADING: SplatState = { status: 'loading' };
+
 /**
  * Owns every splat world: loads each URL once through Spark (fetched and decoded in Spark's
  * workers), and disposes the ones that fall out of the set the story may still show.
  */
-export class SplatLibrary {
-  private readonly entries = new Map<string, { state: SplatState; promise: Promise<SplatState> }>();
-  private readonly listeners = new Set<() => void>();
+export class SplatLibrary extends HeldMedia<Entry> {
   private readonly budget: number;
-  /** Changes whenever any entry settles, for `useSyncExternalStore`. */
-  version = 0;
 
   constructor(options: SplatLibraryOptions) {
+    super();
     this.budget = options.budget;
   }
 
   /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */
   load(url: string): Promise<SplatState> {
-    const existing = this.entries.get(url);
-    if (existing) return existing.promise;
-    const entry = { state: { status: 'loading' } as SplatState, promise: Promise.resolve<SplatState>({ status: 'loading' }) };
-    entry.promise = this.open(url).then((state) => {
-      // A world released while it loaded is disposed at once instead of leaking.
-      if (this.entries.get(url) !== entry) {
-        if (state.status === 'ready') state.mesh.dispose();
-      } else {
-        entry.state = state;
-        this.notify();
-      }
-      return state;
-    });
-    this.entries.set(url, entry);
-    return entry.promise;
+    return Promise.resolve(this.failure(url) ?? this.hold(url).promise);
   }
 
-  private async open(url: string): Promise<SplatState> {
+  state(url: string): SplatState {
+    return this.failure(url) ?? this.entries.get(url)?.state ?? LOADING;
+  }
+
+  /** The worlds loaded and held now. */
+  readyUrls(): string[] {
+    return [...this.entries].filter(([, entry]) => entry.state.status === 'ready').map(([url]) => url);
+  }
+
+  /** How many worlds are held (loading or loaded), for tests. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  protected open(url: string): Entry {
+    const entry: Entry = { state: LOADING, promise: Promise.resolve(LOADING) };
+    entry.promise = this.openMesh(url).then((settled) => {
+      // A world released while it loaded is disposed at once instead of leaking.
+      if (!this.holds(url, entry)) {
+        if (settled.status === 'ready') settled.mesh.dispose();
+        return settled;
+      }
+      entry.state = settled.status === 'failed' ? this.fail(url, settled.error) : settled;
+      this.notify();
+      return entry.state;
+    });
+    return entry;
+  }
+
+  private async openMesh(url: string): Promise<SplatState> {
     let mesh: SplatMesh | null = null;
     try {
       const { SplatMesh } = await loadSpark();
@@ -90,63 +110,26 @@ export class SplatLibrary {
     }
   }
 
-  state(url: string): SplatState {
-    return this.entries.get(url)?.state ?? { status: 'loading' };
+  protected release(entry: Entry): void {
+    if (entry.state.status !== 'ready') return;
+    entry.state.mesh.removeFromParent();
+    entry.state.mesh.dispose();
   }
 
-  /**
-   * Bytes a world holds: measured once loaded (`worldBytes`), else estimated as a world of the
-   * device's splat budget (the most it draws); nothing for a world refused or failed.
-   */
-  bytesOf(url: string): number {
-    const state = this.entries.get(url)?.state;
-    if (state?.status === 'ready') return state.bytes;
-    if (state?.status === 'failed' || state?.status === 'over-budget') return 0;
+  /** A world over the budget is settled, and shows nothing: to the planner it is as good as failed. */
+  protected statusOf(entry: Entry): MediaStatus {
+    return entry.state.status === 'over-budget' ? 'failed' : entry.state.status;
+  }
+
+  /** Measured once loaded (`worldBytes`); a world refused holds nothing. */
+  protected measure(entry: Entry): number | null {
+    if (entry.state.status === 'ready') return entry.state.bytes;
+    return entry.state.status === 'over-budget' ? 0 : null;
+  }
+
+  /** A world of the device's splat budget (the most it draws). */
+  protected estimate(): number {
     return splatBytes(this.budget);
-  }
-
-  /** Bytes of the worlds loaded and held now. */
-  heldBytes(): number {
-    let total = 0;
-    for (const { state } of this.entries.values()) if (state.status === 'ready') total += state.bytes;
-    return total;
-  }
-
-  /** The worlds loaded and held now. */
-  readyUrls(): string[] {
-    return [...this.entries].filter(([, entry]) => entry.state.status === 'ready').map(([url]) => url);
-  }
-
-  /** Keeps only `urls` (loading those not yet loaded) and disposes everything else. */
-  keepOnly(urls: ReadonlySet<string>): void {
-    for (const [url, entry] of this.entries) {
-      if (urls.has(url)) continue;
-      this.entries.delete(url);
-      if (entry.state.status === 'ready') {
-        entry.state.mesh.removeFromParent();
-        entry.state.mesh.dispose();
-      }
-    }
-    for (const url of urls) void this.load(url);
-  }
-
-  /** How many worlds are held (loading or loaded), for tests. */
-  get size(): number {
-    return this.entries.size;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  dispose(): void {
-    this.keepOnly(new Set());
-  }
-
-  private notify(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
   }
 }
 

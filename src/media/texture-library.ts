@@ -2,6 +2,7 @@ import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } f
 import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
 import { type CompressedFormats, detectSourceSupport } from './image-support';
 import { decodedTextureBytes, estimateBytes } from './memory-governor';
+import { HeldMedia, type MediaStatus } from './media-library';
 import type { SourceSupport } from './source-pick';
 
 /** What a scene's image is doing right now. */
@@ -32,6 +33,8 @@ interface Entry {
   readonly abort: AbortController;
 }
 
+const LOADING: TextureState = { status: 'loading' };
+
 /** Width assumed for a picture whose size the package does not declare, until it is decoded. */
 const UNDECLARED_WIDTH = 4096;
 
@@ -39,26 +42,21 @@ const UNDECLARED_WIDTH = 4096;
  * Owns every panorama texture. Loads each URL once: fetched, decoded off the main thread
  * (`createImageBitmap`, or the Basis transcoder's worker for KTX2), and uploaded to the GPU
  * (`renderer.initTexture`) as soon as it is decoded, so a scene switch to it costs no request,
- * decode or upload. Holds what the memory governor keeps (`planMedia`) and disposes the rest.
+ * decode or upload. Holds what the memory governor keeps and disposes the rest.
  *
  * KTX2 textures keep their rows top-down (compressed uploads ignore `flipY`): they carry
  * `userData.topDown = true`, and the backdrop's geometry flips v for them.
  */
-export class TextureLibrary {
-  private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<() => void>();
-  /** URLs that failed stay failed for the viewing, so a scene does not flip back to a broken asset. */
-  private readonly failed = new Map<string, string>();
+export class TextureLibrary extends HeldMedia<Entry> {
   private renderer: WebGLRenderer | null = null;
   private ktx2: KTX2Loader | null = null;
   private readonly rendererReady: Promise<WebGLRenderer>;
   private resolveRenderer!: (renderer: WebGLRenderer) => void;
-  /** What this device can show, once a renderer is attached; null until then. */
+  /** What this device can show, once a renderer is handed over; null until then. */
   support: SourceSupport | null = null;
-  /** Changes whenever any entry settles, for `useSyncExternalStore`. */
-  version = 0;
 
   constructor(private readonly options: TextureLibraryOptions) {
+    super();
     this.rendererReady = new Promise((resolve) => (this.resolveRenderer = resolve));
   }
 
@@ -66,7 +64,7 @@ export class TextureLibrary {
    * Gives the library the renderer to upload to (again after a lost context brings a new one) and
    * learns what the device supports.
    */
-  attach(renderer: WebGLRenderer): void {
+  setRenderer(renderer: WebGLRenderer): void {
     if (this.renderer === renderer) return;
     this.renderer = renderer;
     this.ktx2?.dispose();
@@ -83,67 +81,11 @@ export class TextureLibrary {
 
   /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */
   load(url: string): Promise<TextureState> {
-    const failure = this.failed.get(url);
-    if (failure !== undefined) return Promise.resolve({ status: 'failed', error: failure });
-    const existing = this.entries.get(url);
-    if (existing) return existing.promise;
-    const entry: Entry = { state: { status: 'loading' }, promise: Promise.resolve({ status: 'loading' }), bytes: null, abort: new AbortController() };
-    this.entries.set(url, entry);
-    entry.promise = this.decode(url, entry.abort.signal).then(
-      (texture): TextureState => {
-        entry.bytes = decodedTextureBytes(texture);
-        return { status: 'ready', texture };
-      },
-      (error: unknown): TextureState => ({ status: 'failed', error: describe(error, url) }),
-    ).then((state) => {
-      // A texture released while it loaded is disposed at once instead of leaking.
-      if (this.entries.get(url) !== entry) {
-        if (state.status === 'ready') state.texture.dispose();
-        return state;
-      }
-      if (state.status === 'failed') this.failed.set(url, state.error);
-      if (state.status === 'ready') this.upload(url, state.texture);
-      entry.state = state;
-      this.notify();
-      return state;
-    });
-    return entry.promise;
+    return Promise.resolve(this.failure(url) ?? this.hold(url).promise);
   }
 
   state(url: string): TextureState {
-    const failure = this.failed.get(url);
-    if (failure !== undefined) return { status: 'failed', error: failure };
-    return this.entries.get(url)?.state ?? { status: 'loading' };
-  }
-
-  /**
-   * GPU bytes of a picture: measured once decoded, else estimated from its declared width (or the
-   * widest this device takes, up to 4096, when undeclared); nothing for one that failed.
-   */
-  bytesOf(url: string, width?: number): number {
-    if (this.failed.has(url)) return 0;
-    return this.entries.get(url)?.bytes ?? estimateBytes(width, Math.min(UNDECLARED_WIDTH, this.options.maxTextureSize));
-  }
-
-  /** GPU bytes of the pictures decoded and held now. */
-  heldBytes(): number {
-    let total = 0;
-    for (const entry of this.entries.values()) total += entry.bytes ?? 0;
-    return total;
-  }
-
-  /** Holds `urls` (loading those not yet loaded) and disposes every other picture. */
-  keepOnly(urls: ReadonlySet<string>): void {
-    for (const [url, entry] of this.entries) {
-      if (urls.has(url)) continue;
-      this.entries.delete(url);
-      entry.abort.abort();
-      if (entry.state.status === 'ready') {
-        entry.state.texture.dispose();
-        this.record(url, 'disposed');
-      }
-    }
-    for (const url of urls) void this.load(url);
+    return this.failure(url) ?? this.entries.get(url)?.state ?? LOADING;
   }
 
   /** The stage reports the frame a picture is first drawn in. */
@@ -151,15 +93,55 @@ export class TextureLibrary {
     this.record(url, 'shown');
   }
 
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  dispose(): void {
-    this.keepOnly(new Set());
+  override dispose(): void {
+    super.dispose();
     this.ktx2?.dispose();
     this.ktx2 = null;
+  }
+
+  protected open(url: string): Entry {
+    const entry: Entry = { state: LOADING, promise: Promise.resolve(LOADING), bytes: null, abort: new AbortController() };
+    entry.promise = this.decode(url, entry.abort.signal).then(
+      (texture): TextureState => {
+        entry.bytes = decodedTextureBytes(texture);
+        return { status: 'ready', texture };
+      },
+      (error: unknown): TextureState => ({ status: 'failed', error: describe(error, url) }),
+    ).then((settled) => {
+      // A texture released while it loaded is disposed at once instead of leaking.
+      if (!this.holds(url, entry)) {
+        if (settled.status === 'ready') settled.texture.dispose();
+        return settled;
+      }
+      const state = settled.status === 'failed' ? this.fail(url, settled.error) : settled;
+      if (state.status === 'ready') this.upload(url, state.texture);
+      entry.state = state;
+      this.notify();
+      return state;
+    });
+    return entry;
+  }
+
+  protected release(entry: Entry, url: string): void {
+    entry.abort.abort();
+    if (entry.state.status === 'ready') {
+      entry.state.texture.dispose();
+      this.record(url, 'disposed');
+    }
+  }
+
+  protected statusOf(entry: Entry): MediaStatus {
+    return entry.state.status;
+  }
+
+  /** GPU bytes once decoded. */
+  protected measure(entry: Entry): number | null {
+    return entry.bytes;
+  }
+
+  /** From the declared width, else the widest this device takes, up to 4096. */
+  protected estimate(_url: string, width: number | undefined): number {
+    return estimateBytes(width, Math.min(UNDECLARED_WIDTH, this.options.maxTextureSize));
   }
 
   private async decode(url: string, signal: AbortSignal): Promise<Texture> {
@@ -201,11 +183,6 @@ export class TextureLibrary {
 
   private record(url: string, event: MediaEvent['event']): void {
     this.options.log?.({ url, event, frame: this.renderer?.info.render.frame ?? 0 });
-  }
-
-  private notify(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
   }
 }
 

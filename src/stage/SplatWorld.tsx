@@ -9,7 +9,7 @@ export interface SplatWorldProps {
   readonly story: StoryPackage;
   readonly sceneId: string;
   readonly filmBase: URL;
-  /** The worlds held for this scene and the next ones (the memory governor in `useSceneMedia` picks them). */
+  /** The worlds held for this scene and the next ones (the media layer's plan, `planSceneMedia`, picks them). */
   readonly library: SplatLibrary;
   /** Most splats to draw at once (the device profile's `splatBudget`). */
   readonly budget: number;

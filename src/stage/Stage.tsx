@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { type Group, Raycaster, Vector2, Vector3 } from 'three';
 import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, choiceLabel, localize } from '../story';
 import type { PlayerXRStore } from '../xr';
-import { assetUrl } from '../media';
+import { type MediaLibraries, type MediaStatus, assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { placeChoices } from './choice-layout';
@@ -18,7 +18,7 @@ import { PointerReadout } from './PointerReadout';
 import type { MagicWindow } from './magic-window';
 import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
-import { type MediaLibraries, type MediaStatus, useSceneMedia } from './use-scene-media';
+import { useSceneMedia } from './use-scene-media';
 import { useVideoPlayback } from './use-video-playback';
 import { useFacing } from './use-facing';
 import { useGaze } from './use-gaze';
@@ -56,6 +56,8 @@ export interface StageViewing {
   readonly cut: EditionCut;
   readonly language: string;
   readonly sceneId: string;
+  /** The ending the edition's inserted scenes lead to now (the story context's), so only it is preloaded after them. */
+  readonly pendingEnding: string | null;
   /** Choice ids the story machine accepts now. */
   readonly offered: readonly string[];
   /** Hotspot ids that already fired. */
@@ -130,7 +132,7 @@ function StageContent(props: StageProps) {
   const scene = story.scenes[sceneId];
   if (!scene) throw new Error(`stage: scene "${sceneId}" is not in the story`);
 
-  const media = useSceneMedia(story, cut, sceneId, libraries, filmBase);
+  const media = useSceneMedia({ story, cut, sceneId, pendingEnding: props.viewing.pendingEnding, language, filmBase }, libraries);
   const loops = scene.media.type !== 'video' || scene.media.loop;
   useVideoPlayback(media.video, clock, loops, send, sceneId);
   // The stage holds the scene (scene time stopped, hotspots and choices hidden) until its media,

@@ -1,5 +1,4 @@
 export { Stage, type StageProps } from './Stage';
-export type { MediaLibraries, MediaStatus } from './use-scene-media';
 export { type ScreenView, createScreenView } from './view';
 export { directionFromYawPitch, yawPitchFromDirection } from './direction';
 export { hotspotAim, type HotspotAim } from './direction';

@@ -21,13 +21,11 @@ export interface SceneProps {
 
 /**
  * The glTF props of the scene, from the player's model library (which models are held for this
- * scene and preloaded for the next is the memory governor's decision, in `useSceneMedia`). The
+ * scene and preloaded for the next is the media layer's decision, `planSceneMedia`; the renderer
+ * it picks KTX2 formats for is handed over with the others' in `useSceneMedia`). The
  * stage holds the scene while they load.
  */
 export function useSceneProps(story: StoryPackage, sceneId: string, filmBase: URL, library: ModelLibrary): SceneProps {
-  const gl = useThree((s) => s.gl);
-  // The renderer picks the KTX2 transcoding target (again after a lost context).
-  useEffect(() => library.setRenderer(gl), [library, gl]);
   const version = useSyncExternalStore((listener) => library.subscribe(listener), () => library.version);
   useWarmModels(library, version);
 

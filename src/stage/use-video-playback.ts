@@ -1,6 +1,9 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect } from 'react';
-import type { SceneClock, StoryEvent } from '../story';
+import type { PauseReason, SceneClock, StoryEvent } from '../story';
+
+/** What stops a video: the viewer away (hidden tab, headset off) or the player paused; not buffering, which it causes. */
+const AWAY: readonly PauseReason[] = ['hidden', 'xr-hidden', 'paused'];
 
 /**
  * Keeps a scene's video in step with the scene clock: it plays while scene time runs and pauses
@@ -30,7 +33,7 @@ export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClo
   // Checked every frame, since the reasons to stop come from several places (page, headset, controls).
   useFrame(() => {
     if (!video || video.ended) return;
-    const away = clock.pausedBy('hidden', 'xr-hidden', 'paused');
+    const away = clock.pausedBy(AWAY);
     if (away && !video.paused) video.pause();
     else if (!away && video.paused) void video.play().catch(() => {});
   });

@@ -49,9 +49,10 @@ export class SceneClock {
     return this.since !== null;
   }
 
-  /** Whether any of these reasons holds the clock now. */
-  pausedBy(...reasons: readonly PauseReason[]): boolean {
-    return reasons.some((r) => this.reasons.has(r));
+  /** Whether any of these reasons holds the clock now (a list, so a caller checking every frame allocates nothing). */
+  pausedBy(reasons: readonly PauseReason[]): boolean {
+    for (const reason of reasons) if (this.reasons.has(reason)) return true;
+    return false;
   }
 
   /** Restarts scene time at `ms` (a new scene, or a restored save), keeping pauses in force. */

@@ -50,6 +50,7 @@ export {
 export { type LocalizedText, localize, pickLanguage } from './text';
 export { type ValidateOptions, type ValidationResult, validateStory } from './validate';
 export { reachableFrom, sceneGraph, scenesWithAWayOut } from './scene-graph';
+export { type NextScenesOptions, nextScenes } from './next-scenes';
 export { type Clock, type PauseReason, SceneClock, type SceneClockOptions } from './clock';
 export { choiceDeadline, nextDeadline } from './deadlines';
 export { driveStory, type StoryDriverOptions } from './driver';

@@ -2,7 +2,8 @@ import { type SnapshotFrom, assign, setup } from 'xstate';
 import { evaluateCondition } from './condition';
 import { type EditionCut, cutEdition, defaultEdition } from './editions';
 import { applyEffects } from './effects';
-import { type Condition, type Effect, PENDING_ENDING, type Scene, type StoryPackage, type VariableValue } from './schema';
+import { arrivals } from './next-scenes';
+import type { Condition, Effect, Scene, StoryPackage, VariableValue } from './schema';
 
 /**
  * The story's memory. Plain data, so a save is this object as JSON; deadlines are kept as scene
@@ -238,21 +239,14 @@ export function compileStory(story: StoryPackage, edition: string | null = defau
 }
 
 function compileScene(story: StoryPackage, cut: EditionCut, sceneId: string, scene: Scene): object {
-  /** Transitions to `to`: through skipped scenes, and through the edition's inserted scenes before an ending. */
-  const goTo = (to: string, guard: Guard, actions: unknown[]): Transition[] => {
-    if (to === PENDING_ENDING)
-      return endingIds(story, cut).map((ending) => ({
-        guard: { ...guard, params: { ...guard.params, pendingEnding: ending } },
-        target: ending,
-        actions,
-        reenter: true,
-      }));
-    const target = cut.resolve(to);
-    const insert = cut.inserts[0];
-    if (story.scenes[target]?.ending && insert !== undefined && !cut.inserts.includes(sceneId))
-      return [{ guard, target: insert, actions: [...actions, { type: 'setPendingEnding', params: { ending: target } }], reenter: true }];
-    return [{ guard, target, actions, reenter: true }];
-  };
+  /** Transitions to `to`, entering where the one rule of what comes next says (`arrivals`). */
+  const goTo = (to: string, guard: Guard, actions: unknown[]): Transition[] =>
+    arrivals(story, cut, sceneId, to).map((arrival) => ({
+      guard: arrival.ifPending === undefined ? guard : { ...guard, params: { ...guard.params, pendingEnding: arrival.ifPending } },
+      target: arrival.scene,
+      actions: arrival.pending === undefined ? actions : [...actions, { type: 'setPendingEnding', params: { ending: arrival.pending } }],
+      reenter: true,
+    }));
   const effects = (list: readonly Effect[]) => (list.length > 0 ? [{ type: 'applyEffects', params: { effects: list } }] : []);
 
   const choices = scene.ending ? [] : cut.choicesOf(sceneId);
@@ -298,8 +292,6 @@ function compileScene(story: StoryPackage, cut: EditionCut, sceneId: string, sce
     always,
   };
 }
-
-const endingIds = (story: StoryPackage, cut: EditionCut) => Object.keys(story.scenes).filter((id) => story.scenes[id]!.ending && cut.includes(id));
 
 /** Drops undefined fields, so params stay plain JSON (and `exactOptionalPropertyTypes` holds). */
 function compact<T extends object>(value: T): T {

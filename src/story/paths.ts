@@ -34,11 +34,26 @@ export function endingPaths(story: StoryPackage, options: PathsOptions = {}): En
   return editions.flatMap((edition) => pathsInEdition(story, edition, compileStory(story, edition), options));
 }
 
-function pathsInEdition(story: StoryPackage, edition: string | null, machine: StoryMachine, options: PathsOptions): EndingPath[] {
+/** A viewer, as xstate's graph traversal takes one: what they can do in a snapshot, and what of it matters. */
+export interface ViewerModel {
+  /** The events a viewer can cause in this snapshot. */
+  readonly events: (snapshot: StorySnapshot) => StoryEvent[];
+  /** The snapshot with its context abstracted to what can change what comes next. */
+  readonly serializeState: (snapshot: StorySnapshot) => string;
+}
+
+/** The viewer model `endingPaths` explores with (described there), for other explorations of the machine. */
+export function viewerModel(story: StoryPackage): ViewerModel {
   const limits = conditionLimits(story);
+  return {
+    events: (snapshot) => viewerEvents(story, snapshot, limits),
+    serializeState: (snapshot) => abstractState(story, snapshot, limits),
+  };
+}
+
+function pathsInEdition(story: StoryPackage, edition: string | null, machine: StoryMachine, options: PathsOptions): EndingPath[] {
   const paths = getShortestPaths(machine, {
-    events: (snapshot: StorySnapshot) => viewerEvents(story, snapshot, limits),
-    serializeState: (snapshot: StorySnapshot) => abstractState(story, snapshot, limits),
+    ...viewerModel(story),
     stopWhen: (snapshot: StorySnapshot) => snapshot.hasTag(ENDING_TAG) || snapshot.hasTag(CREDITS_TAG),
     limit: options.limit ?? 200_000,
   });

@@ -1,29 +1,14 @@
 import type { EditionCut } from './editions';
-import { PENDING_ENDING, type StoryPackage } from './schema';
+import { nextScenes } from './next-scenes';
+import type { StoryPackage } from './schema';
 
 /**
- * The scene graph of one edition's cut: scene → scenes it can lead to, by any choice, route or
- * default, ignoring conditions. Skipped scenes are bypassed; a way into an ending goes through the
- * edition's inserted scenes; "@ending" leads to every ending.
+ * The scene graph of one edition's cut: scene → the scenes it can lead to (`nextScenes`), by any
+ * choice, route or default, ignoring conditions; "@ending" leads to every ending.
  */
 export function sceneGraph(story: StoryPackage, cut: EditionCut): Map<string, Set<string>> {
-  const endings = Object.keys(story.scenes).filter((id) => story.scenes[id]!.ending && cut.includes(id));
   const graph = new Map<string, Set<string>>();
-  for (const [sceneId, scene] of Object.entries(story.scenes)) {
-    if (!cut.includes(sceneId)) continue;
-    const out = new Set<string>();
-    const targets = scene.ending ? [] : [...cut.choicesOf(sceneId).map((c) => c.to), ...(scene.next ?? []).map((r) => r.to)];
-    for (const to of targets) {
-      if (to === PENDING_ENDING) {
-        endings.forEach((e) => out.add(e));
-        continue;
-      }
-      const target = cut.resolve(to);
-      const insert = cut.inserts[0];
-      out.add(story.scenes[target]?.ending && insert !== undefined && !cut.inserts.includes(sceneId) ? insert : target);
-    }
-    graph.set(sceneId, out);
-  }
+  for (const sceneId of Object.keys(story.scenes)) if (cut.includes(sceneId)) graph.set(sceneId, new Set(nextScenes(story, cut, sceneId)));
   return graph;
 }
 

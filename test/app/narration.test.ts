@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NARRATION_DRIFT_S, narrationRate, narrationResync, narrationUrl } from '../../src/app/use-narration';
-import type { StoryPackage } from '../../src/story';
-
-const base = new URL('https://player.test/scenes/film/');
-const story = {
-  languages: ['en', 'zh-CN'],
-  scenes: {
-    both: { narration: { en: 'assets/both.en.ogg', 'zh-CN': 'assets/both.zh-CN.ogg' } },
-    english: { narration: { en: 'assets/english.ogg' } },
-    silent: { narration: {} },
-  },
-} as unknown as StoryPackage;
-
-describe('narrationUrl', () => {
-  it("picks the viewer's language", () => {
-    expect(narrationUrl(story, 'both', 'zh-CN', base)).toBe('https://player.test/scenes/film/assets/both.zh-CN.ogg');
-    expect(narrationUrl(story, 'both', 'en', base)).toBe('https://player.test/scenes/film/assets/both.en.ogg');
-  });
-
-  it("falls back to the film's first language, and to none", () => {
-    expect(narrationUrl(story, 'english', 'zh-CN', base)).toBe('https://player.test/scenes/film/assets/english.ogg');
-    expect(narrationUrl(story, 'silent', 'en', base)).toBeNull();
-    expect(narrationUrl(story, 'nowhere', 'en', base)).toBeNull();
-  });
-});
+import { NARRATION_DRIFT_S, narrationRate, narrationResync } from '../../src/app/use-narration';
 
 describe('narrationResync', () => {
   it('leaves narration that keeps up with scene time', () => {

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
@@ -36,7 +38,7 @@ async function openWithBudget(path: string, budget: number | null) {
 
 /** Bytes of media held now, per kind, as the memory governor reports them on the canvas. */
 const heldBytes = (page: Page) =>
-  page.evaluate(() => JSON.parse(document.querySelector('canvas')?.dataset['mediaBytes'] ?? 'null') as Record<'texture' | 'video' | 'splat' | 'model', number> | null);
+  page.evaluate(() => JSON.parse(document.querySelector('canvas')?.dataset['mediaBytes'] ?? 'null') as Record<'texture' | 'video' | 'splat' | 'model' | 'narration' | 'ambience', number> | null);
 /** How often the page has requested this asset so far (resource timing). */
 const requests = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/assets/${n}`)).length, name);
@@ -71,7 +73,7 @@ describe('memory', () => {
     const budget = 2 * picture + estimateBytes(undefined, 4096) - 1;
     const page = await openWithBudget('?film=formats&autoplay=1', budget);
     await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
-    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0 });
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0, narration: 0, ambience: 0 });
     // The PNG decoded, the plan was made again with its measured size: nothing more fits, so
     // nothing more is asked for however long the scene plays.
     await nextFrames(page, 10);
@@ -83,7 +85,7 @@ describe('memory', () => {
     await choose(page, 'webp', 'webp');
     expect(await requests(page, 'pano.webp')).toBe(1);
     expect(await fetched(page)).toEqual(['pano.jpg', 'pano.png', 'pano.webp']);
-    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0 });
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0, narration: 0, ambience: 0 });
     await page.screenshot({ path: '/tmp/budget-webp.png' });
     expect(pageErrors(page)).toEqual([]);
   });
@@ -111,14 +113,52 @@ describe('memory', () => {
     const page = await openWithBudget('?film=video&autoplay=1', null);
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
     // The test video is 1024×512.
-    await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0 });
+    await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0, narration: 0, ambience: 0 });
+  });
+
+  it("counts narration in the same budget, at its file's size once loaded: a next scene's narration over it waits until chosen", async () => {
+    const size = (name: string) => statSync(resolve(import.meta.dirname, '../../scenes/hello/assets', name)).size;
+    // Room to spare: the hall's narration and the archive's (a choice away) are held, each measured.
+    const page = await openWithBudget('?autoplay=1', null);
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(async () => (await heldBytes(page))?.narration).toBe(size('hall.en.ogg') + size('archive.en.ogg'));
+    await page.context().close();
+
+    // No room beyond the scene itself: the archive's narration (and picture) are not fetched until chosen.
+    const tight = await openWithBudget('?autoplay=1', 1);
+    await waitForApp(tight, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(async () => (await heldBytes(tight))?.narration).toBe(size('hall.en.ogg'));
+    await nextFrames(tight, 10);
+    expect(tight.asked('hall.en.ogg')).toBeGreaterThan(0);
+    expect(tight.asked('archive.en.ogg')).toBe(0);
+    expect(tight.asked('archive.webp')).toBe(0);
+    await chooseScene(tight, 'corridor', 'archive');
+    await expect.poll(() => tight.asked('archive.en.ogg')).toBeGreaterThan(0);
+    await expect.poll(async () => (await heldBytes(tight))?.narration).toBe(size('archive.en.ogg'));
+    expect(pageErrors(tight)).toEqual([]);
+  });
+
+  it('counts an ambience bed in the same budget at its decoded size', async () => {
+    const page = await open('?film=ambience', { viewport: { width: 320, height: 200 } });
+    await waitForApp(page, { status: 'ready' });
+    await page.locator('button.play').first().click();
+    await waitForApp(page, { status: 'playing', scene: 'bed', media: 'ready' });
+    // The bed decoded at the output's rate: 4 bytes a sample a channel (the next scene's bed is broken: nothing).
+    const decoded = await page.evaluate(async () => {
+      const rate = new AudioContext().sampleRate;
+      const bytes = await (await fetch('scenes/ambience/assets/bed.ogg')).arrayBuffer();
+      const buffer = await new OfflineAudioContext(1, 1, rate).decodeAudioData(bytes);
+      return buffer.length * buffer.numberOfChannels * 4;
+    });
+    expect(decoded).toBeGreaterThan(0);
+    await expect.poll(async () => (await heldBytes(page))?.ambience).toBe(decoded);
   });
 
   it('counts splat worlds at 16 bytes a splat: a next world guessed over the budget is not fetched', async () => {
     // The next scene's world is guessed at the desktop's splat budget (3 M splats, 48 MB) until loaded.
     const page = await openWithBudget('?film=splats&autoplay=1', 1024 * 1024);
     await waitForApp(page, { status: 'playing', scene: 'ply', media: 'ready' }, 60_000);
-    await expect.poll(() => heldBytes(page), { timeout: 60_000 }).toEqual({ texture: 0, video: 0, splat: splatWorld().length * 16, model: 0 });
+    await expect.poll(() => heldBytes(page), { timeout: 60_000 }).toEqual({ texture: 0, video: 0, splat: splatWorld().length * 16, model: 0, narration: 0, ambience: 0 });
     await nextFrames(page, 5);
     expect(page.asked('pillar.ply')).toBe(1);
     expect(page.asked('pillar.splat')).toBe(0);

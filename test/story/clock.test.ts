@@ -21,6 +21,20 @@ describe('scene clock', () => {
     expect(clock.now()).toBe(1500);
   });
 
+  it('says whether any of the listed reasons holds it', () => {
+    const clock = new SceneClock(new SimulatedClock());
+    const away = ['hidden', 'xr-hidden', 'paused'] as const;
+    expect(clock.pausedBy(away)).toBe(false);
+    clock.pause('buffering');
+    expect(clock.pausedBy(away)).toBe(false);
+    expect(clock.pausedBy(['buffering'])).toBe(true);
+    clock.pause('xr-hidden');
+    expect(clock.pausedBy(away)).toBe(true);
+    clock.resume('xr-hidden');
+    expect(clock.pausedBy(away)).toBe(false);
+    expect(clock.pausedBy([])).toBe(false);
+  });
+
   it('runs faster for tests with a time scale', () => {
     const base = new SimulatedClock();
     const clock = new SceneClock(base, { timeScale: 20 });
