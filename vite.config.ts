@@ -109,7 +109,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+          environment: 'node',
+          // The pipeline's tests run espeak-ng, sox and ffmpeg: seconds on an idle machine, far
+          // more on CI's two busy cores. Limits catch hangs, not slowness.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -475,7 +475,7 @@ const signature = (f: Failure) =>
     .slice(0, 160)}`;
 
 describe('fuzzing the validator and the compiled machine', () => {
-  it(`${ONLY === undefined ? CASES.toLocaleString('en') : `case ${ONLY} of`} mutants of valid packages (seed ${SEED}): validateStory never throws; what it accepts compiles and plays`, { timeout: 60_000 }, () => {
+  it(`${ONLY === undefined ? CASES.toLocaleString('en') : `case ${ONLY} of`} mutants of valid packages (seed ${SEED}): validateStory never throws; what it accepts compiles and plays`, { timeout: 240_000 }, () => {
     const started = performance.now();
     const cpu = process.cpuUsage();
     const groups = new Map<string, Array<{ n: number; mutant: Mutant; failure: Failure }>>();
