@@ -5,6 +5,7 @@ export { type Diagnostic, formatDiagnostic, hasErrors, jsonPath } from './diagno
 export {
   CREDITS_STATE,
   CREDITS_TAG,
+  type ChoiceMade,
   type CompileOptions,
   ENDING_PLAYOUT_MS,
   ENDING_TAG,
