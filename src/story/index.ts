@@ -24,6 +24,7 @@ export {
 export { type EditionCut, cutEdition, defaultEdition, editionIds, fallbackOf, pickEdition } from './editions';
 export { applyEffects } from './effects';
 export { parseJson } from './parse';
+export { schemaDiagnostics } from './schema-diagnostics';
 export {
   ASSET_KINDS,
   type AssetKind,
