@@ -14,3 +14,4 @@ export { type ViewingStart, ViewingLog, closeInterrupted, lastMs, viewingMs } fr
 export { type AudienceFilter, type AudienceSummary, type ChoiceFigures, type ClueFigures, type SceneFigures, gazeSamples, matches, summarize, unique } from './aggregate';
 export { GAZE_COLS, GAZE_ROWS, type GazeGrid, gazeBin, gazeDensity, gazeGrid } from './heatmap';
 export { type ParsedRecords, choicesCsv, cluesCsv, parseNdjson, parseRecord, toNdjson, viewingsCsv } from './export';
+export { KIOSK_FORMAT, type KioskFile, kioskFileSchema, kioskJsonSchema } from './kiosk-file';
