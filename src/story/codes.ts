@@ -10,9 +10,10 @@ export type Severity = 'error' | 'warning';
 /**
  * Who finds it: `story` when story.json is read (by the player and by `sightline validate`), `files`
  * when `sightline validate` checks the package's files on disk, `player` only the player, on its
- * error screen (loading a film, the page's address).
+ * error screen (loading a film, the page's address), `records` where viewing records and kiosk files
+ * are read (a kiosk, the station, the studio).
  */
-export type FoundBy = 'story' | 'files' | 'player';
+export type FoundBy = 'story' | 'files' | 'player' | 'records';
 
 export interface CodeInfo {
   readonly severity: Severity;
@@ -26,6 +27,7 @@ const warning = (by: FoundBy, meaning: string) => ({ severity: 'warning', by, me
 
 export const DIAGNOSTIC_CODES = {
   'json.syntax': error('story', 'story.json is not valid JSON; the message gives the line and column'),
+  'record.too-large': error('records', 'a viewing record longer than any Sightline writes (over 1 MB of JSON)'),
   'schema.missing': error('story', 'a required field is missing'),
   'schema.invalid-type': error('story', 'a value has the wrong type (a string where a number belongs, a fraction where a whole number does)'),
   'schema.invalid-value': error('story', 'a value the format does not allow here: another format version, an unknown media type, a malformed colour, a shape that matches none'),

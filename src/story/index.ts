@@ -7,6 +7,7 @@ export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode, type ErrorCode, t
 export {
   CREDITS_STATE,
   CREDITS_TAG,
+  type ChoiceMade,
   type CompileOptions,
   ENDING_PLAYOUT_MS,
   ENDING_TAG,
@@ -25,6 +26,7 @@ export {
 export { type EditionCut, cutEdition, defaultEdition, editionIds, fallbackOf, pickEdition } from './editions';
 export { applyEffects } from './effects';
 export { parseJson } from './parse';
+export { schemaDiagnostics } from './schema-diagnostics';
 export {
   ASSET_KINDS,
   type AssetKind,

@@ -33,6 +33,15 @@ export interface StoryContext {
   readonly endingsSeen: readonly string[];
   /** Multiplier of choice time limits (viewer setting); null switches them off. */
   readonly choiceTimeScale: number | null;
+  /** Every choice taken in this viewing, in order, and whether time ran out on it (its default). */
+  readonly choices: readonly ChoiceMade[];
+}
+
+/** A choice taken: by the viewer, or as the offer's default when its time ran out. */
+export interface ChoiceMade {
+  readonly scene: string;
+  readonly choice: string;
+  readonly byDefault: boolean;
 }
 
 /** Discrete events from the stage and the shell; the machine alone decides what they lead to. */
@@ -140,6 +149,7 @@ const storySetup = setup({
       return { sceneEnded: true, clues };
     }),
     setPendingEnding: assign((_, params: { ending: string }) => ({ pendingEnding: params.ending })),
+    recordChoice: assign(({ context }, params: ChoiceMade) => ({ choices: [...context.choices, params] })),
     // A changed time limit restarts the countdown of open choices rather than expiring them at once.
     setTimeScale: assign(({ context, event }) =>
       event.type === 'settings.changed'
@@ -190,6 +200,7 @@ export function initialStoryContext(edition: string | null, input: StoryInput = 
     pendingEnding: null,
     endingsSeen: [...(input.endingsSeen ?? [])],
     choiceTimeScale: input.choiceTimeScale === undefined ? 1 : input.choiceTimeScale,
+    choices: [],
   };
 }
 
@@ -255,8 +266,13 @@ function compileScene(story: StoryPackage, cut: EditionCut, sceneId: string, sce
   const end = scene.end ?? {};
   const afterMs = end.afterMs ?? (scene.ending && !end.withMedia && !end.whenSeen ? ENDING_PLAYOUT_MS : undefined);
 
+  const made = (choice: string, byDefault: boolean) => ({ type: 'recordChoice', params: { scene: sceneId, choice, byDefault } });
   const onChoice = choices.flatMap((choice) =>
-    goTo(choice.to, { type: 'choiceOffered', params: choice.when ? { choice: choice.id, when: choice.when } : { choice: choice.id } }, effects(choice.effects)),
+    goTo(
+      choice.to,
+      { type: 'choiceOffered', params: choice.when ? { choice: choice.id, when: choice.when } : { choice: choice.id } },
+      [made(choice.id, false), ...effects(choice.effects)],
+    ),
   );
   const always: Transition[] = [];
   if (!offerAtOnce && choices.length > 0) always.push({ guard: { type: 'offerDue', params: compact({ atMs: offer.atMs, after: offer.after }) }, actions: [{ type: 'showOffer', params: compact({ atMs: offer.atMs }) }] });
@@ -268,7 +284,11 @@ function compileScene(story: StoryPackage, cut: EditionCut, sceneId: string, sce
   const byDefault = choices.find((c) => c.id === offer.default);
   if (byDefault)
     always.push(
-      ...goTo(byDefault.to, { type: 'defaultDue', params: compact({ timeoutMs: offer.timeoutMs, when: byDefault.when }) }, effects(byDefault.effects)),
+      ...goTo(
+        byDefault.to,
+        { type: 'defaultDue', params: compact({ timeoutMs: offer.timeoutMs, when: byDefault.when }) },
+        [made(byDefault.id, true), ...effects(byDefault.effects)],
+      ),
     );
 
   return {

@@ -1,5 +1,5 @@
 import { cutEdition } from './editions';
-import { type StoryContext, type StoryMachine, type StorySnapshot, currentScene, isCredits } from './machine';
+import { type ChoiceMade, type StoryContext, type StoryMachine, type StorySnapshot, currentScene, isCredits } from './machine';
 import type { StoryPackage, VariableValue } from './schema';
 
 export const SAVE_FORMAT = 'sightline-save/1';
@@ -85,6 +85,8 @@ function restore(story: StoryPackage, machineFor: (edition: string | null) => St
     pendingEnding: typeof c['pendingEnding'] === 'string' && story.scenes[c['pendingEnding']]?.ending ? c['pendingEnding'] : null,
     endingsSeen: stringList(c['endingsSeen']).filter((s) => story.scenes[s]?.ending),
     choiceTimeScale: c['choiceTimeScale'] === null ? null : finite(c['choiceTimeScale'], 1),
+    // Saves from before choices were kept have none; a choice whose scene went is dropped.
+    choices: choicesMade(c['choices']).filter((m) => story.scenes[m.scene]?.choices.some((choice) => choice.id === m.choice)),
   };
   const snapshot = machineFor(save.edition).resolveState({ value: save.scene, context });
   if (isCredits(snapshot)) return stale('it was saved after the film ended');
@@ -100,6 +102,12 @@ function grantedClues(story: StoryPackage): string[] {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const choicesMade = (v: unknown): ChoiceMade[] =>
+  Array.isArray(v)
+    ? v
+        .filter((m): m is Record<string, unknown> => isRecord(m) && typeof m['scene'] === 'string' && typeof m['choice'] === 'string')
+        .map((m) => ({ scene: m['scene'] as string, choice: m['choice'] as string, byDefault: m['byDefault'] === true }))
+    : [];
 const finite = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
 function numbers(v: unknown, keep: (key: string) => boolean): Record<string, number> {
   if (!isRecord(v)) return {};

@@ -253,3 +253,16 @@ describe('endings and after', () => {
     expect(a.context).toEqual(b.context);
   });
 });
+
+describe('the choices a viewing took', () => {
+  it('are kept in order, marked when time ran out and the default was taken', () => {
+    const v = view(keeperStory(), 'full');
+    v.send({ type: 'clock.tick', sceneMs: 20000 }, { type: 'clock.tick', sceneMs: 3000 }, { type: 'choice.made', choice: 'wait' });
+    expect(v.scene).toBe('dark');
+    expect(v.context.choices).toEqual([{ scene: 'stairs', choice: 'wait', byDefault: false }]);
+    const w = view(keeperStory(), 'full');
+    w.send({ type: 'clock.tick', sceneMs: 20000 }, { type: 'clock.tick', sceneMs: 3000 }, { type: 'clock.tick', sceneMs: 13000 });
+    expect(w.scene).toBe('dark');
+    expect(w.context.choices).toEqual([{ scene: 'stairs', choice: 'wait', byDefault: true }]);
+  });
+});

@@ -66,6 +66,22 @@ describe('save and resume', () => {
     expect(!result.ok && result.reason).toMatch(reason);
   });
 
+  it('keeps the choices taken, dropping those whose scene or choice went, and restores older saves with none', () => {
+    const { story, save } = midway();
+    const choices = [
+      { scene: 'stairs', choice: 'wait', byDefault: true },
+      { scene: 'stairs', choice: 'gone', byDefault: false },
+      { scene: 'nowhere', choice: 'wait', byDefault: false },
+    ];
+    const kept = restoreSave(story, (e) => compileStory(story, e), { ...save, context: { ...save.context, choices } });
+    if (!kept.ok) throw new Error(kept.reason);
+    expect(kept.snapshot.context.choices).toEqual([{ scene: 'stairs', choice: 'wait', byDefault: true }]);
+    const { choices: _, ...older } = save.context;
+    const restored = restoreSave(story, (e) => compileStory(story, e), { ...save, context: older });
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.snapshot.context.choices).toEqual([]);
+  });
+
   it('never throws on garbage', () => {
     const story = keeperStory();
     for (const raw of [null, 1, 'x', [], {}, { format: 'sightline-save/1' }, { format: 'sightline-save/1', film: 'keeper', edition: 'full', scene: 'stairs', context: { clues: 'nope', variables: { ['__proto__']: 1 } } }])

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROVENANCE_SCHEMA_FILE, SCHEMA_FILE, provenanceSchemaText, schemaText } from '../../src/cli/write-schema';
+import { KIOSK_SCHEMA_FILE, PROVENANCE_SCHEMA_FILE, SCHEMA_FILE, VIEWING_SCHEMA_FILE, kioskSchemaText, provenanceSchemaText, schemaText, viewingSchemaText } from '../../src/cli/write-schema';
 
 describe('published JSON Schemas', () => {
   it('story.schema.json is up to date with the run-time schema (run `npm run schema` after changing it)', () => {
@@ -8,5 +8,11 @@ describe('published JSON Schemas', () => {
   });
   it('provenance.schema.json is up to date with the run-time schema', () => {
     expect(readFileSync(PROVENANCE_SCHEMA_FILE, 'utf8')).toBe(provenanceSchemaText());
+  });
+  it('viewing.schema.json is up to date with the run-time schema', () => {
+    expect(readFileSync(VIEWING_SCHEMA_FILE, 'utf8')).toBe(viewingSchemaText());
+  });
+  it('kiosk.schema.json is up to date with the run-time schema', () => {
+    expect(readFileSync(KIOSK_SCHEMA_FILE, 'utf8')).toBe(kioskSchemaText());
   });
 });
