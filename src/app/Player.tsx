@@ -8,6 +8,7 @@ import {
   clueText,
   currentScene,
   cutEdition,
+  hotspotAim,
   isCredits,
   isEnding,
   localize,
@@ -15,7 +16,7 @@ import {
   type Provenance,
 } from '../story';
 import { SubtitleTracks } from '../media';
-import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
+import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix } from '../stage';
 import { EnterVRButton, createPlayerXRStore, detectDeviceProfile, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';

@@ -1,14 +1,26 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type Camera, type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, localize } from '../story';
+import { type Group, Raycaster, Vector2, Vector3 } from 'three';
+import {
+  DEFAULT_METRIC_RADIUS,
+  type EditionCut,
+  SCREEN_EYE_HEIGHT,
+  type SceneClock,
+  type StoryEvent,
+  type StoryPackage,
+  type VariableValue,
+  hotspotAim,
+  localize,
+  unitVectorOf,
+  yawPitchOf,
+} from '../story';
 import type { PlayerXRStore } from '../xr';
 import { assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { CHOICE_GAZE_RADIUS, HEADSET_FIELD_OF_VIEW, placeChoices } from './choice-layout';
-import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, directionFromYawPitch, hotspotAim, yawPitchFromDirection } from './direction';
+import { cameraHorizontalFov } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { crystalMix } from './crystal';
@@ -136,8 +148,8 @@ function StageContent(props: StageProps) {
   const onAligned = useCallback(() => setAligned((n) => n + 1), []);
   useEffect(() => {
     camera.getWorldDirection(_dir);
-    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
-    setFacing({ ...(session ? yawPitchFromDirection(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
+    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : cameraHorizontalFov(camera, size.width / Math.max(size.height, 1));
+    setFacing({ ...(session ? yawPitchOf(_dir) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
   }, [offeredKey, session, camera, view, size, aligned]);
 
   // Gaze: one tracker; targets are this scene's hotspots, then the offered choices.
@@ -187,7 +199,7 @@ function StageContent(props: StageProps) {
       ...hotspotMarks.map((h) => ({
         id: h.id,
         kind: 'hotspot' as const,
-        direction: directionFromYawPitch(h.yaw, h.pitch),
+        direction: unitVectorOf(h.yaw, h.pitch),
         radius: h.radius,
         at: h.at,
         dwellMs: h.dwellMs,
@@ -196,7 +208,7 @@ function StageContent(props: StageProps) {
       ...choices.map((c, i) => ({
         id: c.id,
         kind: 'choice' as const,
-        direction: directionFromYawPitch(places[i]!.yaw, places[i]!.pitch),
+        direction: unitVectorOf(places[i]!.yaw, places[i]!.pitch),
         radius: CHOICE_GAZE_RADIUS,
         dwellMs: CHOICE_DWELL_MS,
         done: false,
@@ -263,12 +275,6 @@ function useXRVisibility(session: XRSession | null, clock: SceneClock) {
       clock.resume('xr-hidden');
     };
   }, [session, clock]);
-}
-
-/** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */
-function horizontalFieldOfView(camera: Camera, aspect: number): number {
-  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
-  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }
 
 const _dir = new Vector3();
