@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { encodeToKTX2 } from 'ktx2-encoder';
-import { type Panorama, type RGB, createPanorama, directionToVector, dot, shade } from './panorama';
+import { type Panorama, type RGB, createPanorama, painterVector, dot, shade } from './panorama';
 
 export const WIDTH = 1024;
 export const HEIGHT = 512;
@@ -36,7 +36,7 @@ export const MARKS: ReadonlyArray<{ readonly name: string; readonly yaw: number;
 /** Each pixel takes the colour of the nearest mark: six flat regions, like the faces of a cube. */
 export function paintFormatsPanorama(width = WIDTH, height = HEIGHT): Panorama {
   const pano = createPanorama(width, height);
-  const marks = MARKS.map((m) => ({ v: directionToVector(m.yaw, m.pitch), colour: m.colour }));
+  const marks = MARKS.map((m) => ({ v: painterVector(m.yaw, m.pitch), colour: m.colour }));
   shade(pano, (s) => {
     let best = marks[0]!;
     let bestDot = -2;

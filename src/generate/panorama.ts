@@ -1,18 +1,21 @@
 /**
  * Procedural painting of equirectangular panoramas in angular space.
  *
- * Conventions (shared with the player, do not change):
- * - yaw in degrees, 0 at the centre column, positive to the right (clockwise seen from above),
- *   -180..180; a continuous column coordinate x in 0..W maps to yaw = (x / W - 0.5) * 360.
- * - pitch in degrees, positive up; a continuous row coordinate y in 0..H maps to
- *   pitch = (0.5 - y / H) * 180, so the top row looks straight up.
- * - Painters sample each pixel at its centre (x + 0.5, y + 0.5).
+ * Conventions:
+ * - Yaw and pitch are the film's (`src/story/directions.ts`): degrees, yaw 0 at the centre column,
+ *   positive to the right, pitch positive up; pixel (x, y) (continuous, from the top-left) is
+ *   `equirectYawPitch(x, y, W, H)`, and painters sample each pixel at its centre (x + 0.5, y + 0.5).
+ * - Vectors (`Vec3`, a `Sample`'s vx, vy, vz, a `Frame`, `paintPlane`'s coordinates) are in the
+ *   **painters' space**: x right of yaw 0, y up and **+z toward yaw 0**, the film space mirrored
+ *   front to back. Every set was modelled in it (and the committed pictures are its bytes), so it
+ *   stays; `painterVector` and `painterYawPitch` convert, through the film's own conversions.
  *
  * The module is pure: no IO, no sharp, and every random choice comes from a seeded PRNG so a
  * recipe always produces the same bytes.
  */
+import { DEG, type UnitVector, type YawPitch, unitVectorOf, wrapYaw, yawPitchOf } from '../story';
 
-export const DEG = Math.PI / 180;
+export { DEG, type YawPitch, wrapYaw };
 
 /** An RGBA image, 8 bits per channel, rows top to bottom. */
 export interface Panorama {
@@ -21,12 +24,7 @@ export interface Panorama {
   readonly data: Uint8ClampedArray;
 }
 
-export interface Direction {
-  readonly yaw: number;
-  readonly pitch: number;
-}
-
-/** Unit direction: x to the right of yaw 0, y up, z towards yaw 0. */
+/** A vector in the painters' space: x to the right of yaw 0, y up, z towards yaw 0 (the film's -z). */
 export type Vec3 = readonly [number, number, number];
 /** Colour channels 0..255. */
 export type RGB = readonly [number, number, number];
@@ -43,6 +41,7 @@ export interface Sample {
   y: number;
   yaw: number;
   pitch: number;
+  /** Unit vector of the pixel's direction, in the painters' space (+z toward yaw 0). */
   vx: number;
   vy: number;
   vz: number;
@@ -69,36 +68,17 @@ export function createPanorama(width: number, height: number, fill: RGB = [0, 0,
   return { width, height, data };
 }
 
-/** Wraps any yaw into -180..180 (180 stays 180 so the right image edge round-trips). */
-export function wrapYaw(yaw: number): number {
-  const w = ((((yaw + 180) % 360) + 360) % 360) - 180;
-  return w === -180 && yaw > 0 ? 180 : w;
+const _unit: UnitVector = { x: 0, y: 0, z: -1 };
+
+/** The unit vector along a yaw/pitch, in the painters' space (the film's `unitVectorOf`, mirrored). */
+export function painterVector(yaw: number, pitch: number): Vec3 {
+  const u = unitVectorOf(yaw, pitch, _unit);
+  return [u.x, u.y, -u.z];
 }
 
-/** Continuous pixel coordinates (not pixel centres) to a direction. */
-export function pixelToDirection(x: number, y: number, width: number, height: number): Direction {
-  return { yaw: (x / width - 0.5) * 360, pitch: (0.5 - y / height) * 180 };
-}
-
-export function directionToPixel(yaw: number, pitch: number, width: number, height: number): { x: number; y: number } {
-  return { x: (wrapYaw(yaw) / 360 + 0.5) * width, y: (0.5 - pitch / 180) * height };
-}
-
-export function directionToVector(yaw: number, pitch: number): Vec3 {
-  const cp = Math.cos(pitch * DEG);
-  return [cp * Math.sin(yaw * DEG), Math.sin(pitch * DEG), cp * Math.cos(yaw * DEG)];
-}
-
-export function vectorToDirection(v: Vec3): Direction {
-  const len = Math.hypot(v[0], v[1], v[2]);
-  return { yaw: Math.atan2(v[0], v[2]) / DEG, pitch: Math.asin(clamp(v[1] / len, -1, 1)) / DEG };
-}
-
-/** Great-circle angle between two directions, in degrees. */
-export function angularDistance(a: Direction, b: Direction): number {
-  const va = directionToVector(a.yaw, a.pitch);
-  const vb = directionToVector(b.yaw, b.pitch);
-  return Math.acos(clamp(dot(va, vb), -1, 1)) / DEG;
+/** The yaw/pitch of a vector in the painters' space, of any length (the film's `yawPitchOf`, mirrored). */
+export function painterYawPitch(v: Vec3): YawPitch {
+  return yawPitchOf({ x: v[0], y: v[1], z: -v[2] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +352,7 @@ export function shadeRect(
 }
 
 /** Runs a shader over the pixels within an angular radius (degrees) of a direction. */
-export function shadeCap(pano: Panorama, centre: Direction, radius: number, fn: Shader, mode: BlendMode = 'normal'): void {
+export function shadeCap(pano: Panorama, centre: YawPitch, radius: number, fn: Shader, mode: BlendMode = 'normal'): void {
   if (radius >= 180) return shade(pano, fn, mode);
   const { width: W, height: H } = pano;
   // One pixel of slack so edges computed at pixel centres are never clipped.
@@ -410,7 +390,7 @@ export interface Frame {
 export function tangentFrame(yaw: number, pitch: number, roll = 0): Frame {
   const Y = yaw * DEG;
   const P = pitch * DEG;
-  const f = directionToVector(yaw, pitch);
+  const f = painterVector(yaw, pitch);
   const r0: Vec3 = [Math.cos(Y), 0, -Math.sin(Y)];
   const u0: Vec3 = [-Math.sin(P) * Math.sin(Y), Math.cos(P), -Math.sin(P) * Math.cos(Y)];
   if (roll === 0) return { f, r: r0, u: u0 };
@@ -435,16 +415,16 @@ export function toLocal(frame: Frame, vx: number, vy: number, vz: number): reado
 }
 
 export function localOf(frame: Frame, yaw: number, pitch: number): readonly [number, number] | null {
-  const v = directionToVector(yaw, pitch);
+  const v = painterVector(yaw, pitch);
   return toLocal(frame, v[0], v[1], v[2]);
 }
 
-/** Direction of local coordinates (inverse of toLocal). */
-export function fromLocal(frame: Frame, lu: number, lv: number): Direction {
+/** Yaw/pitch of local coordinates (inverse of toLocal). */
+export function fromLocal(frame: Frame, lu: number, lv: number): YawPitch {
   const { f, r, u } = frame;
   const a = lu * DEG;
   const b = lv * DEG;
-  return vectorToDirection([f[0] + r[0] * a + u[0] * b, f[1] + r[1] * a + u[1] * b, f[2] + r[2] * a + u[2] * b]);
+  return painterYawPitch([f[0] + r[0] * a + u[0] * b, f[1] + r[1] * a + u[1] * b, f[2] + r[2] * a + u[2] * b]);
 }
 
 export type LocalShader = (u: number, v: number, s: Sample) => Paint;
@@ -460,7 +440,7 @@ export function paintSubject(
   fn: LocalShader,
   mode: BlendMode = 'normal',
 ): void {
-  const centre = vectorToDirection(frame.f);
+  const centre = painterYawPitch(frame.f);
   const radius = Math.atan(extent * DEG) / DEG;
   shadeCap(
     pano,
@@ -528,7 +508,7 @@ export function glow(
   pano: Panorama,
   opts: { yaw: number; pitch: number; radius: number; colour: RGB; intensity?: number; mode?: BlendMode },
 ): void {
-  const c = directionToVector(opts.yaw, opts.pitch);
+  const c = painterVector(opts.yaw, opts.pitch);
   const k = opts.intensity ?? 1;
   shadeCap(
     pano,

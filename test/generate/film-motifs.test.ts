@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Element, SceneBrief } from '../../src/generate/film/brief';
 import { MOTIFS, paintElements } from '../../src/generate/film/motifs';
-import { type Panorama, angularDistance, createPanorama, pixelToDirection } from '../../src/generate/panorama';
+import { type Panorama, createPanorama } from '../../src/generate/panorama';
+import { angleBetween, equirectYawPitch } from '../../src/story';
 
 const W = 256;
 const H = 128;
@@ -56,7 +57,7 @@ function changes(pano: Panorama, el: Element): { inside: number[]; far: number[]
   const far: number[] = [];
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      const d = angularDistance(pixelToDirection(x + 0.5, y + 0.5, W, H), el) / el.radius;
+      const d = angleBetween(equirectYawPitch(x + 0.5, y + 0.5, W, H), el) / el.radius;
       const i = (y * W + x) * 4;
       const delta = Math.max(Math.abs(pano.data[i]! - GREY), Math.abs(pano.data[i + 1]! - GREY), Math.abs(pano.data[i + 2]! - GREY));
       if (d < 0.8) inside.push(delta);

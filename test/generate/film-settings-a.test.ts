@@ -5,7 +5,8 @@ import { paintArchive } from '../../src/generate/film/settings/archive';
 import { paintCistern } from '../../src/generate/film/settings/cistern';
 import { paintSquare } from '../../src/generate/film/settings/square';
 import { paintStreet } from '../../src/generate/film/settings/street';
-import { type Panorama, angularDistance, pixelToDirection, wrapYaw } from '../../src/generate/panorama';
+import type { Panorama } from '../../src/generate/panorama';
+import { angleBetween, equirectYawPitch, wrapYaw } from '../../src/story';
 
 const W = 256;
 const H = 128;
@@ -32,8 +33,8 @@ function capLuminance(p: Panorama, yaw: number, pitch: number, radius: number): 
   let n = 0;
   for (let y = 0; y < p.height; y++) {
     for (let x = 0; x < p.width; x++) {
-      const d = pixelToDirection(x + 0.5, y + 0.5, p.width, p.height);
-      if (angularDistance(d, { yaw, pitch }) > radius) continue;
+      const d = equirectYawPitch(x + 0.5, y + 0.5, p.width, p.height);
+      if (angleBetween(d, { yaw, pitch }) > radius) continue;
       sum += lum(p, (y * p.width + x) * 4);
       n++;
     }

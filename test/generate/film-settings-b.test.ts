@@ -6,7 +6,8 @@ import { paintDomeEdge } from '../../src/generate/film/settings/dome-edge';
 import { paintMendedDome } from '../../src/generate/film/settings/mended-dome';
 import { paintShatteredSky } from '../../src/generate/film/settings/shattered-sky';
 import { paintWorkshop } from '../../src/generate/film/settings/workshop';
-import { type Panorama, angularDistance, pixelToDirection } from '../../src/generate/panorama';
+import type { Panorama } from '../../src/generate/panorama';
+import { angleBetween, equirectYawPitch } from '../../src/story';
 
 const W = 256;
 const H = 128;
@@ -38,8 +39,8 @@ function capLuminance(p: Panorama, yaw: number, pitch: number, radius: number): 
   let n = 0;
   for (let y = 0; y < p.height; y++) {
     for (let x = 0; x < p.width; x++) {
-      const d = pixelToDirection(x + 0.5, y + 0.5, p.width, p.height);
-      if (angularDistance(d, { yaw, pitch }) > radius) continue;
+      const d = equirectYawPitch(x + 0.5, y + 0.5, p.width, p.height);
+      if (angleBetween(d, { yaw, pitch }) > radius) continue;
       sum += lum(p.data, (y * p.width + x) * 4);
       n++;
     }

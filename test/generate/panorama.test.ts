@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type Panorama,
-  angularDistance,
   coverage,
   createNoise3,
   createPanorama,
-  directionToPixel,
   fbm,
   fromLocal,
   glow,
@@ -14,19 +12,20 @@ import {
   mulberry32,
   paint,
   paintSubject,
-  pixelToDirection,
+  painterVector,
+  painterYawPitch,
   sdCircle,
   shade,
   stars,
   tangentFrame,
-  wrapYaw,
 } from '../../src/generate/panorama';
+import { angleBetween, equirectPixel, unitVectorOf } from '../../src/story';
 
 const W = 512;
 const H = 256;
 
 function pixelAt(p: Panorama, yaw: number, pitch: number): number[] {
-  const { x, y } = directionToPixel(yaw, pitch, p.width, p.height);
+  const { x, y } = equirectPixel(yaw, pitch, p.width, p.height);
   const i = (Math.min(p.height - 1, Math.floor(y)) * p.width + (Math.floor(x) % p.width)) * 4;
   return Array.from(p.data.subarray(i, i + 4));
 }
@@ -45,34 +44,24 @@ function paintSample(seed: number): Panorama {
   return p;
 }
 
-describe('pixel <-> direction', () => {
-  it('follows the player convention: yaw 0 at the centre column, positive to the right, top row up', () => {
-    expect(pixelToDirection(W / 2, H / 2, W, H)).toEqual({ yaw: 0, pitch: 0 });
-    expect(pixelToDirection(0, 0, W, H)).toEqual({ yaw: -180, pitch: 90 });
-    expect(pixelToDirection(W * 0.75, H, W, H)).toEqual({ yaw: 90, pitch: -90 });
+describe("the painters' space", () => {
+  it('is the film space mirrored front to back: +z toward yaw 0', () => {
+    for (const [yaw, pitch] of [[0, 0], [90, 30], [-70, 5], [179.5, -89], [-180, 45], [12, 90]] as const) {
+      const u = unitVectorOf(yaw, pitch);
+      expect(painterVector(yaw, pitch)).toEqual([u.x, u.y, -u.z]);
+    }
+    expect(painterVector(0, 0).map((c) => Math.round(c * 1e12) / 1e12 + 0)).toEqual([0, 0, 1]);
+    expect(painterVector(90, 0).map((c) => Math.round(c * 1e12) / 1e12 + 0)).toEqual([1, 0, 0]);
   });
 
-  it('round-trips pixels and directions', () => {
-    for (let i = 0; i < 200; i++) {
-      const x = ((i * 37) % W) + 0.25;
-      const y = ((i * 11) % H) + 0.75;
-      const d = pixelToDirection(x, y, W, H);
-      const back = directionToPixel(d.yaw, d.pitch, W, H);
-      expect(back.x).toBeCloseTo(x, 9);
-      expect(back.y).toBeCloseTo(y, 9);
+  it('round-trips yaw and pitch, the seam behind spelled -180', () => {
+    for (const [yaw, pitch] of [[0, 0], [90, 30], [-70, 5], [179.5, -89], [-180, 45], [180, 45], [0, 90], [0, -90]] as const) {
+      const back = painterYawPitch(painterVector(yaw, pitch));
+      expect(angleBetween(back, { yaw, pitch })).toBeLessThan(1e-9);
+      expect(back.yaw).toBeGreaterThanOrEqual(-180);
+      expect(back.yaw).toBeLessThan(180);
     }
-    for (const [yaw, pitch] of [[0, 0], [90, 30], [-70, 5], [179.5, -89], [-180, 45]] as const) {
-      const px = directionToPixel(yaw, pitch, W, H);
-      const d = pixelToDirection(px.x, px.y, W, H);
-      expect(angularDistance(d, { yaw, pitch })).toBeLessThan(1e-9);
-    }
-  });
-
-  it('wraps yaw into -180..180', () => {
-    expect(wrapYaw(190)).toBe(-170);
-    expect(wrapYaw(-190)).toBe(170);
-    expect(wrapYaw(180)).toBe(180);
-    expect(wrapYaw(540)).toBe(180);
+    expect(painterYawPitch([0, 0, -1])).toEqual({ yaw: -180, pitch: 0 });
   });
 });
 

@@ -1,8 +1,6 @@
 /** A scene's script resolved into the brief its painters get: defaults filled, elements placed at their hotspots. */
-import type { Scene } from '../../story';
+import { DEFAULT_ANGULAR_RADIUS, type Scene } from '../../story';
 import { EMOTIONS, type Element, type Emotion, type Lighting, type SceneBrief } from './brief';
-
-const DEFAULT_RADIUS = 10;
 
 export function lightingOf(raw: Record<string, unknown> | undefined): Lighting {
   const tone = raw?.['tone'] === 'warm' ? 'warm' : 'cool';
@@ -29,11 +27,11 @@ export function briefOf(sceneId: string, scene: Scene): SceneBrief {
   const script = scene.script;
   if (!script?.setting) throw new Error(`film generator: scene "${sceneId}" has no script.setting to paint`);
   const elements: Element[] = script.elements.map((e, i) => {
-    if (e.hotspot === undefined) return { motif: e.motif, yaw: e.yaw!, pitch: e.pitch!, radius: e.radius ?? DEFAULT_RADIUS };
+    if (e.hotspot === undefined) return { motif: e.motif, yaw: e.yaw!, pitch: e.pitch!, radius: e.radius ?? DEFAULT_ANGULAR_RADIUS };
     const h = scene.hotspots.find((x) => x.id === e.hotspot);
     if (!h || h.yaw === undefined || h.pitch === undefined)
       throw new Error(`film generator: scenes.${sceneId}.script.elements[${i}] names hotspot "${e.hotspot}", which is not an angular hotspot of the scene`);
-    return { motif: e.motif, yaw: h.yaw, pitch: h.pitch, radius: e.radius ?? h.radius ?? DEFAULT_RADIUS, hotspot: h.id };
+    return { motif: e.motif, yaw: h.yaw, pitch: h.pitch, radius: e.radius ?? h.radius ?? DEFAULT_ANGULAR_RADIUS, hotspot: h.id };
   });
   return {
     scene: sceneId,

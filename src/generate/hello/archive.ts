@@ -1,7 +1,7 @@
 /** Archive: warm, one lamp, shelves all round, the ledger on the desk, a sealed stair door. */
 import {
   DEG,
-  type Direction,
+  type YawPitch,
   type Frame,
   type Noise3,
   type Paint,
@@ -13,7 +13,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   domeLattice,
   fromLocal,
   glow,
@@ -56,7 +56,7 @@ export function paintArchive(scene: StoryScene, width = WIDTH, height = HEIGHT):
   // The one lamp stands on the desk to the left of the ledger; everything is lit from it.
   const lamp = fromLocal(desk, -16 * k, 12 * k);
   // The sealed stair door stands across the room, away from the desk.
-  const stair: Direction = { yaw: wrapYaw(ledger.yaw + 210), pitch: 0 };
+  const stair: YawPitch = { yaw: wrapYaw(ledger.yaw + 210), pitch: 0 };
   const nearLamp = lightAt(lamp, 55);
   const nearStair = lightAt({ yaw: stair.yaw, pitch: ARCHIVE_FLOOR }, 18);
   const light: Light = (yaw, pitch) => 0.5 + 1.0 * nearLamp(yaw, pitch) + 0.15 * nearStair(yaw, pitch);
@@ -99,7 +99,7 @@ export function paintArchive(scene: StoryScene, width = WIDTH, height = HEIGHT):
   return pano;
 }
 
-function archiveCeiling(pano: Panorama, light: Light, lamp: Direction): void {
+function archiveCeiling(pano: Panorama, light: Light, lamp: YawPitch): void {
   shadeBand(pano, ARCHIVE.shelfTop, ARCHIVE.corniceTop, (s) => {
     const t = (s.pitch - ARCHIVE.shelfTop) / (ARCHIVE.corniceTop - ARCHIVE.shelfTop);
     const dentil = t > 0.3 && t < 0.65 && Math.sin(s.yaw * DEG * 240) > 0 ? 1.25 : 1;
@@ -128,7 +128,7 @@ function archiveCeiling(pano: Panorama, light: Light, lamp: Direction): void {
 }
 
 /** Brass rail that carries the rolling ladder along the shelves. */
-function archiveRail(pano: Panorama, light: Light, stair: Direction): void {
+function archiveRail(pano: Panorama, light: Light, stair: YawPitch): void {
   shadeBand(pano, RAIL_PITCH - 1, RAIL_PITCH + 1, (s) => {
     if (Math.abs(wrapYaw(s.yaw - stair.yaw)) < 11.5) return null;
     const d = Math.abs(s.pitch - RAIL_PITCH);
@@ -137,15 +137,15 @@ function archiveRail(pano: Panorama, light: Light, stair: Direction): void {
   });
 }
 
-function archiveFloor(pano: Panorama, lamp: Direction, stair: Direction, desk: Direction, noise: Noise3): void {
+function archiveFloor(pano: Panorama, lamp: YawPitch, stair: YawPitch, desk: YawPitch, noise: Noise3): void {
   // The desk's shadow starts at its front legs and reaches back under it.
   const deskDist = ARCHIVE.eye / Math.tan(-desk.pitch * DEG) + 0.55;
   const dc = Math.cos(desk.yaw * DEG);
   const ds = Math.sin(desk.yaw * DEG);
-  const lampFloor = scale(directionToVector(lamp.yaw, 0), ARCHIVE.radius * 0.55);
-  const stairFloor = scale(directionToVector(stair.yaw, 0), ARCHIVE.radius);
+  const lampFloor = scale(painterVector(lamp.yaw, 0), ARCHIVE.radius * 0.55);
+  const stairFloor = scale(painterVector(stair.yaw, 0), ARCHIVE.radius);
   const hatchYaw = wrapYaw(stair.yaw + 95);
-  const hatch = scale(directionToVector(hatchYaw, 0), 2.3);
+  const hatch = scale(painterVector(hatchYaw, 0), 2.3);
   const hc = Math.cos(hatchYaw * DEG);
   const hs = Math.sin(hatchYaw * DEG);
   paintPlane(
@@ -211,7 +211,7 @@ function band(r: number, lo: number, hi: number, fp: number): number {
   return coverage(Math.max(lo - r, r - hi), fp);
 }
 
-function archiveStairDoor(pano: Panorama, stair: Direction, noise: Noise3): void {
+function archiveStairDoor(pano: Panorama, stair: YawPitch, noise: Noise3): void {
   const frame = tangentFrame(stair.yaw, stair.pitch);
   const bottom = localOf(frame, stair.yaw, ARCHIVE_FLOOR)?.[1] ?? -22;
   // Stone wall fills the gap the shelves leave; the door sits in it.
@@ -299,7 +299,7 @@ function archiveLadder(pano: Panorama, light: Light): void {
 const DESK = { squash: 0.62, front: -12 * 0.62, face: 5, legs: 7 };
 
 /** Direction of the floor under the desk's front legs, to ground it with a shadow. */
-function deskFoot(frame: Frame, k: number): Direction {
+function deskFoot(frame: Frame, k: number): YawPitch {
   return fromLocal(frame, 0, (DESK.front - DESK.face - DESK.legs) * k);
 }
 

@@ -1,7 +1,7 @@
 /** Hall: dim, cool, suspenseful; a daylight crack in a dark glass dome, a star mural facing the door. */
 import {
   DEG,
-  type Direction,
+  type YawPitch,
   type Noise3,
   type Panorama,
   type RGB,
@@ -11,7 +11,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   domeLattice,
   fbm,
   fromLocal,
@@ -45,7 +45,7 @@ export function paintHall(scene: StoryScene, width = WIDTH, height = HEIGHT): Pa
   const crack = hotspot(scene, 'crack');
   const mural = hotspot(scene, 'mural');
   // "An old mural of stars faces the door": the door is opposite the mural.
-  const door: Direction = { yaw: wrapYaw(mural.yaw + 180), pitch: -2 };
+  const door: YawPitch = { yaw: wrapYaw(mural.yaw + 180), pitch: -2 };
   const seed = seedOf('hall');
   const rng = mulberry32(seed);
   const noise = createNoise3(seed);
@@ -79,7 +79,7 @@ export function paintHall(scene: StoryScene, width = WIDTH, height = HEIGHT): Pa
 }
 
 function hallDome(pano: Panorama, crack: Hotspot, noise: Noise3): void {
-  const toCrack = directionToVector(crack.yaw, crack.pitch);
+  const toCrack = painterVector(crack.yaw, crack.pitch);
   domeLattice(pano, {
     basePitch: HALL.domeBase,
     ribs: 20,
@@ -119,8 +119,8 @@ function hallWalls(pano: Panorama, noise: Noise3, radius: number, light: Light, 
   });
 }
 
-function hallFloor(pano: Panorama, radius: number, door: Direction, light: Light): void {
-  const doorFloor = scale(directionToVector(door.yaw, 0), radius * 0.92);
+function hallFloor(pano: Panorama, radius: number, door: YawPitch, light: Light): void {
+  const doorFloor = scale(painterVector(door.yaw, 0), radius * 0.92);
   paintPlane(
     pano,
     -HALL.eye,
@@ -150,7 +150,7 @@ function hallFloor(pano: Panorama, radius: number, door: Direction, light: Light
   );
 }
 
-function hallDoor(pano: Panorama, door: Direction): void {
+function hallDoor(pano: Panorama, door: YawPitch): void {
   const frame = tangentFrame(door.yaw, door.pitch);
   const bottom = localOf(frame, door.yaw, HALL.floor)?.[1] ?? -14;
   const eyeLevel = localOf(frame, door.yaw, 0)?.[1] ?? 2;
@@ -386,7 +386,7 @@ function crackBeam(pano: Panorama, crack: Hotspot, noise: Noise3, radius: number
     const at = fromLocal(mid, u, v);
     glow(pano, { ...at, radius: 0.08 + rng() * 0.12, colour: [255, 240, 210], intensity: 0.3 + rng() * 0.5 });
   }
-  const pool = scale(directionToVector(poolYaw, 0), poolDist);
+  const pool = scale(painterVector(poolYaw, 0), poolDist);
   paintPlane(
     pano,
     -HALL.eye,

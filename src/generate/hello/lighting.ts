@@ -1,13 +1,13 @@
 /** How the recipes light their scenes: soft pools of light round a direction, then a grade from the script. */
 import {
   DEG,
-  type Direction,
+  type YawPitch,
   type Panorama,
   type Sample,
   type Vec3,
   adjustGamma,
   clamp,
-  directionToVector,
+  painterVector,
   dot,
   grain,
   splitTone,
@@ -28,9 +28,9 @@ export function falloff(cos: number, width: number): number {
   return Math.exp(-a * a);
 }
 
-export function lightAt(d: Direction, width: number): Light {
-  const c = directionToVector(d.yaw, d.pitch);
-  return (yaw, pitch) => falloff(dot(directionToVector(yaw, pitch), c), width);
+export function lightAt(d: YawPitch, width: number): Light {
+  const c = painterVector(d.yaw, d.pitch);
+  return (yaw, pitch) => falloff(dot(painterVector(yaw, pitch), c), width);
 }
 
 /** Luminance-preserving tint that implements the script's lighting and emotion. */

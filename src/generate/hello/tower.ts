@@ -1,7 +1,7 @@
 /** Tower: dawn over a real sky, the crystal dome spread out below the horizon. */
 import {
   DEG,
-  type Direction,
+  type YawPitch,
   type Noise3,
   type Panorama,
   type RGB,
@@ -13,7 +13,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   dot,
   fbm,
   glow,
@@ -51,7 +51,7 @@ const EDGE_PITCH = -Math.atan(TOWER.eye / TOWER.platform) / DEG;
 
 interface Sky {
   colour: (vx: number, vy: number, vz: number) => RGB;
-  sun: Direction;
+  sun: YawPitch;
   /** Unit vector towards the sun. */
   toSun: Vec3;
   warmth: (vx: number, vz: number) => number;
@@ -71,7 +71,7 @@ export function paintTower(scene: StoryScene, width = WIDTH, height = HEIGHT): P
     minPitch: 12,
     size: 0.11,
     visibility: (yaw, pitch) => {
-      const v = directionToVector(yaw, pitch);
+      const v = painterVector(yaw, pitch);
       return (1 - sky.warmth(v[0], v[2])) ** 2 * smoothstep(12, 55, pitch);
     },
   });
@@ -85,8 +85,8 @@ export function paintTower(scene: StoryScene, width = WIDTH, height = HEIGHT): P
   return pano;
 }
 
-function dawnSky(sun: Direction): Sky {
-  const S = directionToVector(sun.yaw, sun.pitch);
+function dawnSky(sun: YawPitch): Sky {
+  const S = painterVector(sun.yaw, sun.pitch);
   const sh = Math.hypot(S[0], S[2]);
   const cold = [
     [0, [150, 138, 180]],
@@ -367,7 +367,7 @@ function towerPlatform(pano: Panorama, sky: Sky): void {
     colour: brass,
     lightYaw: sky.sun.yaw,
     light: (yaw) => {
-      const v = directionToVector(yaw, 0);
+      const v = painterVector(yaw, 0);
       return 0.55 + 0.5 * sky.warmth(v[0], v[2]);
     },
   });

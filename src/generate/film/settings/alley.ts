@@ -23,7 +23,7 @@ import {
   sdCircle,
   shade,
   smoothstep,
-  vectorToDirection,
+  painterYawPitch,
 } from '../../panorama';
 import type { SceneBrief, Setting } from '../brief';
 import { type DomeLook, type Look, angularFalloff, bloom, bricks, domeColour, hazeAmount, lookOf, setts } from './common-a';
@@ -96,7 +96,7 @@ export const paintAlley: Setting = (brief: SceneBrief, width: number, height: nu
     const near = i < 30;
     const x = near ? shard.x + (rng() - 0.5) * 2.4 : (rng() - 0.5) * 2.6;
     const z = near ? shard.z + (rng() - 0.5) * 3 : -6 + rng() * 20;
-    const d = vectorToDirection([x, -EYE, z]);
+    const d = painterYawPitch([x, -EYE, z]);
     const dist = Math.hypot(x, EYE, z);
     bloom(pano, d.yaw, d.pitch, clamp(Math.atan(0.02 / dist) / DEG, 0.1, 1), [200, 230, 255], 0.35 + 0.5 * rng());
   }

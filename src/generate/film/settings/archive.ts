@@ -14,7 +14,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   domeLattice,
   fbm,
   hash01,
@@ -71,7 +71,7 @@ export const paintArchive: Setting = (brief: SceneBrief, width: number, height: 
   const g = look.gain;
   // Light at a direction: the lamp's pool, the tower's dim light from above, a little fill.
   const light = (yaw: number, pitch: number): number => {
-    const v = directionToVector(yaw, pitch);
+    const v = painterVector(yaw, pitch);
     const c = key[0] * v[0] + key[1] * v[1] + key[2] * v[2];
     return g * (0.42 + 1.05 * angularFalloff(c, 48) + 0.25 * angularFalloff(c, 110) + 0.12 * smoothstep(20, 80, pitch));
   };
@@ -180,7 +180,7 @@ export const paintArchive: Setting = (brief: SceneBrief, width: number, height: 
   columns(pano, { yaws: posts, width: 2.2, bottomPitch: pitchAt(0, GALLERY_R), topPitch: SOFFIT, colour: tint([112, 70, 40], 1), light, lightYaw: look.keyYaw });
 
   // Floor: stone rings round a brass inlay of the compass; the lamp's pool falls on it.
-  const lampFloor = directionToVector(look.keyYaw, 0);
+  const lampFloor = painterVector(look.keyYaw, 0);
   const lampDist = 2.2;
   paintPlane(
     pano,

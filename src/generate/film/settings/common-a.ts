@@ -11,7 +11,7 @@ import {
   type Vec3,
   clamp,
   coverage,
-  directionToVector,
+  painterVector,
   hash01,
   mix,
   paint,
@@ -43,7 +43,7 @@ export function lookOf(brief: SceneBrief, o: { hazeWarm: RGB; hazeCool: RGB }): 
   const l = brief.lighting;
   const warm = l.tone === 'warm';
   return {
-    key: directionToVector(l.key.yaw, l.key.pitch),
+    key: painterVector(l.key.yaw, l.key.pitch),
     keyYaw: l.key.yaw,
     keyPitch: l.key.pitch,
     keyColour: warm ? [255, 184, 112] : [168, 206, 255],

@@ -5,7 +5,7 @@
  * and the city seen from above. Sizes are in metres or degrees, so the painters look the same at
  * every panorama size.
  */
-import { DEG, type Noise3, type RGB, type Vec3, clamp, coverage, directionToVector, hash01, mix, smoothstep } from '../../panorama';
+import { DEG, type Noise3, type RGB, type Vec3, clamp, coverage, painterVector, hash01, mix, smoothstep } from '../../panorama';
 import type { SceneBrief } from '../brief';
 
 /** The script's lighting, resolved. */
@@ -25,7 +25,7 @@ export function lookB(brief: SceneBrief, haze: { warm: RGB; cool: RGB }): LookB 
   const l = brief.lighting;
   const warm = l.tone === 'warm';
   return {
-    key: directionToVector(l.key.yaw, l.key.pitch),
+    key: painterVector(l.key.yaw, l.key.pitch),
     keyYaw: l.key.yaw,
     keyPitch: l.key.pitch,
     warm,

@@ -15,7 +15,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   hash01,
   mix,
   paint,
@@ -54,7 +54,7 @@ export const paintDomeEdge: Setting = (brief: SceneBrief, width: number, height:
   const look = lookB(brief, { warm: [120, 100, 110], cool: [74, 92, 130] });
   const pano = createPanorama(width, height, [30, 36, 56]);
   // The dome's normal at the catwalk looks ahead and up; its centre lies behind and below.
-  const n0 = directionToVector(0, 42);
+  const n0 = painterVector(0, 42);
   const cx = -n0[0] * (R - GAP);
   const cy = -n0[1] * (R - GAP);
   const cz = -n0[2] * (R - GAP);

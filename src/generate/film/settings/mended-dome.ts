@@ -12,7 +12,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   glow,
   hash01,
   mix,
@@ -134,7 +134,7 @@ function mendedGlass(nx: number, ny: number, nz: number, fp: number, look: LookB
 
 /** A painted full moon with a darker painted "sea", ringed by a painted halo. */
 function paintedMoon(pano: Panorama, look: LookB, col: RGB, seed: number): void {
-  const centre = directionToVector(look.keyYaw, look.keyPitch);
+  const centre = painterVector(look.keyYaw, look.keyPitch);
   const r = 4.2;
   const noise = createNoise3(seed ^ 0x77);
   shadeBand(pano, look.keyPitch - r * 3, Math.min(90, look.keyPitch + r * 3), (s) => {

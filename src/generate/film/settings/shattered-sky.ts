@@ -16,7 +16,7 @@ import {
   coverage,
   createNoise3,
   createPanorama,
-  directionToVector,
+  painterVector,
   fbm,
   glow,
   hash01,
@@ -91,7 +91,7 @@ export const paintShatteredSky: Setting = (brief: SceneBrief, width: number, hei
         haloWidth: 7,
       };
   // The opening is centred a little above the sun so the sun stands well inside it.
-  const hole: Hole = { centre: directionToVector(look.keyYaw, clamp(look.keyPitch + 22, 20, 70)), radius: 52 };
+  const hole: Hole = { centre: painterVector(look.keyYaw, clamp(look.keyPitch + 22, 20, 70)), radius: 52 };
   const city: CityLook = {
     roofs: [
       [150, 96, 80],
@@ -301,7 +301,7 @@ function fallingShards(pano: Panorama, rng: () => number, look: LookB, hole: Hol
     const roll = rng() * 180;
     const aspect = 0.18 + 0.35 * rng();
     const gl = rng();
-    const v = directionToVector(yaw, pitch);
+    const v = painterVector(yaw, pitch);
     const sunward = (v[0] * look.key[0] + v[1] * look.key[1] + v[2] * look.key[2] + 1) / 2;
     const glintK = gl < 0.35 ? 1 : 0.45 + 0.4 * sunward;
     const colour: RGB =

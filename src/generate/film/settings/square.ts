@@ -25,7 +25,7 @@ import {
   shade,
   smoothstep,
   tangentFrame,
-  vectorToDirection,
+  painterYawPitch,
   wrapYaw,
 } from '../../panorama';
 import type { SceneBrief, Setting } from '../brief';

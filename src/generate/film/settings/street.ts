@@ -26,7 +26,7 @@ import {
   shade,
   smoothstep,
   tangentFrame,
-  vectorToDirection,
+  painterYawPitch,
 } from '../../panorama';
 import type { SceneBrief, Setting } from '../brief';
 import { type DomeLook, type Look, bloom, bricks, domeColour, hazeAmount, lookOf, setts } from './common-a';
@@ -477,7 +477,7 @@ function paintLamps(pano: Panorama, ctx: StreetCtx): void {
     .sort((a, b) => b.d - a.d);
   const glass: RGB = look.warm ? [255, 214, 150] : [200, 228, 255];
   for (const l of list) {
-    const dir = vectorToDirection([l.x, 0, l.z]);
+    const dir = painterYawPitch([l.x, 0, l.z]);
     const frame = tangentFrame(dir.yaw, 0);
     const m = DEG * l.d;
     // Local degrees to metres in the lamp's plane; y measured from the ground.
@@ -494,13 +494,13 @@ function paintLamps(pano: Panorama, ctx: StreetCtx): void {
       const c = sh.glass ? glass : scale([34, 30, 30], 0.8 + 0.9 * clamp((y - 2.8) / 1.2) + 0.2 * sh.rim);
       return paint(soft(scale(mix(c, look.hazeColour, 1 - hazeK), sh.glass ? 1 : look.gain)), sh.a);
     });
-    const head = vectorToDirection([l.x, LAMP_UP, l.z]);
+    const head = painterYawPitch([l.x, LAMP_UP, l.z]);
     const size = clamp(Math.atan(0.5 / l.d) / DEG, 0.15, 6);
     bloom(pano, head.yaw, head.pitch, size * 1.6, look.keyColour, 0.55 * hazeK);
     bloom(pano, head.yaw, head.pitch, size * 5, look.keyColour, 0.16 * hazeK);
     // Its wavering reflection in the damp setts.
     if (Math.abs(l.x) < HALF) {
-      const mirror = vectorToDirection([l.x, -EYE - (LAMP_UP + EYE), l.z]);
+      const mirror = painterYawPitch([l.x, -EYE - (LAMP_UP + EYE), l.z]);
       bloom(pano, mirror.yaw, mirror.pitch, size * 0.9, look.keyColour, 0.18 * hazeK, 3.5);
     }
   }

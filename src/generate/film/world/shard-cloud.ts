@@ -11,10 +11,11 @@
  * splat keeps more than `CLEAR_RADIUS` from the eye, and shard centres lie 1.5–6 m from it, more of
  * them ahead than behind. Deterministic from the seed (mulberry32).
  */
+import { SCREEN_EYE_HEIGHT, unitVectorOf } from '../../../story';
 import { mulberry32 } from '../../panorama';
 import type { Splat } from '../../splat-formats';
 
-export const EYE: readonly [number, number, number] = [0, 1.6, 0];
+export const EYE: readonly [number, number, number] = [0, SCREEN_EYE_HEIGHT, 0];
 /** No splat comes closer to the eye than this, metres. */
 export const CLEAR_RADIUS = 1;
 /** Shard centres lie this far from the eye, metres. */
@@ -36,15 +37,9 @@ const mix = (a: Vec3, b: Vec3, t: number): Vec3 => [a[0] + (b[0] - a[0]) * t, a[
 /** Rounded to what the file formats keep, so bytes do not hinge on the last float bit. */
 const r5 = (v: number) => Math.round(v * 1e5) / 1e5;
 
-/** Unit direction of a yaw/pitch in degrees (yaw 0 is -z, positive yaw turns right toward +x). */
-function direction(yawDeg: number, pitchDeg: number): Vec3 {
-  const yaw = (yawDeg * Math.PI) / 180;
-  const pitch = (pitchDeg * Math.PI) / 180;
-  return [Math.sin(yaw) * Math.cos(pitch), Math.sin(pitch), -Math.cos(yaw) * Math.cos(pitch)];
-}
-
 /** The seam of daylight the shards catch: ahead and up. */
-const KEY = direction(0, 40);
+const seam = unitVectorOf(0, 40);
+const KEY: Vec3 = [seam.x, seam.y, seam.z];
 
 /** Quaternion [w, x, y, z] of the rotation whose matrix has columns u, v, n (orthonormal, right-handed). */
 function basisQuaternion(u: Vec3, v: Vec3, n: Vec3): Quat {
