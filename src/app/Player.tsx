@@ -11,9 +11,11 @@ import {
   hotspotAim,
   isCredits,
   isEnding,
+  languageName,
   localize,
   offeredChoices,
   type Provenance,
+  uiText,
 } from '../story';
 import { SubtitleTracks } from '../media';
 import { MagicWindow, type MediaStatus, Stage, createScreenView, crystalMix } from '../stage';
@@ -28,7 +30,6 @@ import { useFirstTimeHint } from './first-time-hint';
 import type { ViewingPreview } from './preview';
 import { SUBTITLE_SCALE, type SubtitleSize, VOLUME_STEP, type ViewerSettings, clampVolume } from './settings';
 import { SoundControls } from './SoundControls';
-import { languageName, uiText } from './ui-text';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
 import { useViewing } from './viewing';

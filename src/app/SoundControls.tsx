@@ -1,5 +1,5 @@
 import { VOLUME_STEP } from './settings';
-import type { UiText } from './ui-text';
+import type { UiText } from '../story';
 
 export interface SoundControlsProps {
   /** 0 to 1. */

@@ -87,3 +87,4 @@ export {
   yawDelta,
   yawPitchOf,
 } from './directions';
+export { type UiText, languageName, uiText } from './ui-text';

@@ -1,4 +1,8 @@
-/** The player's own words, in the languages films are made in so far; English is the fallback. */
+/**
+ * The player's own words, in the languages films are made in so far; English is the fallback.
+ * Plain data in the lowest layer, so the served font's generator (src/generate/font-text.ts) can
+ * cover them without importing the player.
+ */
 const TEXT = {
   en: {
     play: 'Play',
