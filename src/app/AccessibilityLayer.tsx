@@ -1,4 +1,4 @@
-import type { UiText } from './ui-text';
+import type { UiText } from '../story';
 
 export interface LookTarget {
   readonly id: string;

@@ -1,5 +1,4 @@
-import { type Provenance, hasAiContent } from '../story';
-import type { UiText } from './ui-text';
+import { type Provenance, type UiText, hasAiContent } from '../story';
 
 export interface AiLabelProps {
   readonly provenance: Provenance | null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey } from '../story';
+import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { readPlayerParams } from './params';
@@ -8,7 +8,6 @@ import { type ViewingPreview, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
 import { browserStorage, readJson } from './storage';
-import { uiText } from './ui-text';
 
 /** What the page shows; mirrored on the root as `data-status` for tests and kiosk monitors. */
 export type AppStatus = 'loading' | 'ready' | 'playing' | 'ended' | 'error';

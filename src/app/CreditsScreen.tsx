@@ -1,7 +1,6 @@
-import { type Provenance, type StoryPackage, localize } from '../story';
+import { type Provenance, type StoryPackage, localize, uiText } from '../story';
 import { AiLabel } from './AiLabel';
 import { GeneratedAssets } from './GeneratedAssets';
-import { uiText } from './ui-text';
 
 export interface CreditsScreenProps {
   readonly story: StoryPackage;

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../story';
-import type { UiText } from './ui-text';
+import type { Diagnostic, UiText } from '../story';
 
 export interface ErrorScreenProps {
   readonly diagnostics: readonly Diagnostic[];

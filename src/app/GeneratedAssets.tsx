@@ -1,5 +1,4 @@
-import { ASSET_ROLES, type Provenance, type ProvenanceRecord, type StoryPackage, localize } from '../story';
-import type { UiText } from './ui-text';
+import { ASSET_ROLES, type Provenance, type ProvenanceRecord, type StoryPackage, type UiText, localize } from '../story';
 
 export interface GeneratedAssetsProps {
   readonly story: StoryPackage;

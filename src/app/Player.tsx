@@ -9,14 +9,16 @@ import {
   clueText,
   currentScene,
   cutEdition,
+  hotspotAim,
   isCredits,
   isEnding,
   localize,
   offeredChoices,
   type Provenance,
+  uiText,
 } from '../story';
 import { type MediaStatus, SubtitleTracks } from '../media';
-import { MagicWindow, Stage, createScreenView, crystalMix, hotspotAim } from '../stage';
+import { MagicWindow, Stage, createScreenView, crystalMix } from '../stage';
 import { createPlayerXRStore, detectDeviceProfile, useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
@@ -26,7 +28,6 @@ import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
 import type { ViewingPreview } from './preview';
 import { SUBTITLE_SCALE, type SubtitleSize, type ViewerSettings, clampVolume } from './settings';
-import { uiText } from './ui-text';
 import { ControlsBar } from './ControlsBar';
 import { playerControls } from './controls';
 import { headsetMenu } from './headset-menu';

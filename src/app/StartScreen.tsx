@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { type Provenance, type StoryPackage, type StorySnapshot, localize } from '../story';
+import { type Provenance, type StoryPackage, type StorySnapshot, localize, uiText } from '../story';
 import { AiLabel } from './AiLabel';
 import type { ChoiceTime, SubtitleSize } from './settings';
-import { uiText } from './ui-text';
 
 export interface StartChoice {
   readonly language: string;

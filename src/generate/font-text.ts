@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { uiText } from '../app/ui-text';
+import { uiText } from '../story';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The films whose text the served font must cover: the bundled ones and the test packages. */

@@ -2,7 +2,8 @@ import { type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Mesh, MeshBasicMaterial } from 'three';
 import { CHOICE_DISTANCE, CHOICE_HEIGHT, CHOICE_WIDTH, type ChoicePlace } from './choice-layout';
-import { directionFromYawPitch, facingHead } from './direction';
+import { unitVectorOf } from '../story';
+import { facingHead } from './direction';
 import type { GazeTracker } from './gaze';
 import { createLabelTexture } from './label-texture';
 
@@ -69,7 +70,7 @@ function Panel({ choice, place, tracker, index, focused, countdown, onChoose }: 
   const timer = useRef<Mesh>(null);
   const hovered = useRef(false);
   const position = useMemo(() => {
-    const d = directionFromYawPitch(place.yaw, place.pitch);
+    const d = unitVectorOf(place.yaw, place.pitch);
     return [d.x * CHOICE_DISTANCE, d.y * CHOICE_DISTANCE, d.z * CHOICE_DISTANCE] as const;
   }, [place.yaw, place.pitch]);
 

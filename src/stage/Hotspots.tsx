@@ -2,7 +2,8 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
-import { type Direction, directionFromYawPitch, facingHead } from './direction';
+import { type Point, unitVectorOf } from '../story';
+import { facingHead } from './direction';
 import { createLabelTexture } from './label-texture';
 
 export interface HotspotMark {
@@ -11,7 +12,7 @@ export interface HotspotMark {
   readonly pitch: number;
   readonly radius: number;
   /** A 3D hotspot: its point (metres, scene space) and radius in metres. */
-  readonly at?: { readonly position: Direction; readonly radiusMetres: number } | undefined;
+  readonly at?: { readonly position: Point; readonly radiusMetres: number } | undefined;
   /** What the viewer sees there, in their language (shown under the ring when outlined). */
   readonly label?: string | undefined;
 }
@@ -61,7 +62,7 @@ function HotspotRing({ hotspot, tracker, index, outlined }: { hotspot: HotspotMa
   const { at } = hotspot;
   const position = useMemo(() => {
     if (at) return [at.position.x, at.position.y, at.position.z] as const;
-    const d = directionFromYawPitch(hotspot.yaw, hotspot.pitch);
+    const d = unitVectorOf(hotspot.yaw, hotspot.pitch);
     return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;
   }, [hotspot.yaw, hotspot.pitch, at]);
   // A 3D ring is as wide as its sphere in metres; a ring on the sphere covers its angle from the head.
@@ -105,7 +106,7 @@ function HotspotLabel({ hotspot, label }: { hotspot: HotspotMark; label: string 
   const pitch = hotspot.pitch - Math.min(hotspot.radius, 60) - 2.5;
   const position = useMemo(() => {
     if (at) return [at.position.x, at.position.y - at.radiusMetres - height, at.position.z] as const;
-    const d = directionFromYawPitch(hotspot.yaw, pitch);
+    const d = unitVectorOf(hotspot.yaw, pitch);
     return [d.x * DISTANCE, d.y * DISTANCE, d.z * DISTANCE] as const;
   }, [hotspot.yaw, pitch, at, height]);
   useFrame((state) => {

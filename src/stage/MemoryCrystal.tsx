@@ -2,7 +2,6 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import {
   AdditiveBlending,
-  type Camera,
   CanvasTexture,
   Color,
   type Group,
@@ -25,7 +24,8 @@ import {
   easeMix,
   followYaw,
 } from './crystal';
-import { directionFromYawPitch } from './direction';
+import { unitVectorOf, yawPitchOf } from '../story';
+import { cameraHorizontalFov } from './direction';
 
 export interface MemoryCrystalProps {
   /** Where the story's value puts the crystal, from blue (0) to red (1); the shown colour eases there. */
@@ -41,6 +41,7 @@ const HALO_SIZE = 0.38;
 const noRaycast = () => {};
 
 const _forward = new Vector3();
+const _look = { yaw: 0, pitch: 0 };
 const _place = { x: 0, y: 0, z: -1 };
 const _rgb: RGBOut = { r: 0, g: 0, b: 0 };
 const _white = new Color(1, 1, 1);
@@ -59,7 +60,7 @@ export function MemoryCrystal({ mix, aligned }: MemoryCrystalProps) {
   const camera = useThree((s) => s.camera);
   const parts = useMemo(createCrystalParts, []);
   useEffect(() => () => parts.dispose(), [parts]);
-  const screen = useMemo(() => crystalPlacement(horizontalFov(camera, size.width / Math.max(1, size.height))), [camera, size]);
+  const screen = useMemo(() => crystalPlacement(cameraHorizontalFov(camera, size.width / Math.max(1, size.height))), [camera, size]);
   const headset = useMemo(() => crystalPlacement(null), []);
   const motion = useMemo(() => ({ still: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches }), []);
   const state = useMemo(() => ({ follow: { yaw: 0, following: false } as FollowState, placed: false, shown: mix, target: mix }), []);
@@ -79,14 +80,14 @@ export function MemoryCrystal({ mix, aligned }: MemoryCrystalProps) {
     const g = group.current;
     if (!g) return;
     frame.camera.getWorldDirection(_forward);
-    const viewYaw = (Math.atan2(_forward.x, -_forward.z) * 180) / Math.PI;
+    const viewYaw = yawPitchOf(_forward, _look).yaw;
     const place = frame.gl.xr.isPresenting ? headset : screen;
     if (!state.placed) {
       state.follow.yaw = viewYaw;
       state.follow.following = false;
       state.placed = true;
     } else followYaw(state.follow, viewYaw, place.followBeyondDeg, delta);
-    directionFromYawPitch(state.follow.yaw - place.leftDeg, -CRYSTAL_BELOW_DEG, _place);
+    unitVectorOf(state.follow.yaw - place.leftDeg, -CRYSTAL_BELOW_DEG, _place);
     g.position.set(_place.x * CRYSTAL_DISTANCE, _place.y * CRYSTAL_DISTANCE, _place.z * CRYSTAL_DISTANCE);
     if (body.current && !motion.still) body.current.rotation.y += delta * SPIN;
 
@@ -107,12 +108,6 @@ export function MemoryCrystal({ mix, aligned }: MemoryCrystalProps) {
       <primitive object={parts.haloSprite} />
     </group>
   );
-}
-
-/** Horizontal field of view in degrees of the screen camera (vertical `fov`) at this aspect ratio. */
-function horizontalFov(camera: Camera, aspect: number): number {
-  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
-  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }
 
 /** A hexagonal crystal: a short prism with pointed ends, lathed with six sides (flat-shaded facets). */

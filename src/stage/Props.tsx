@@ -2,8 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type AnimationAction, AnimationMixer, type Group } from 'three';
 import { clone as cloneSkinned } from 'three/examples/jsm/utils/SkeletonUtils.js';
-import type { SceneClock } from '../story';
-import { degToRad } from './direction';
+import { DEG, type SceneClock } from '../story';
 import type { PlacedProp } from './use-scene-props';
 
 export interface ScenePropsLayerProps {
@@ -70,5 +69,5 @@ function PropModel({ placed, clock }: { placed: PlacedProp; clock: SceneClock })
   });
 
   const [rx, ry, rz] = prop.rotation;
-  return <group ref={group} position={prop.position} rotation={[degToRad(rx), degToRad(ry), degToRad(rz)]} scale={prop.scale} />;
+  return <group ref={group} position={prop.position} rotation={[rx * DEG, ry * DEG, rz * DEG]} scale={prop.scale} />;
 }

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { degToRad, yawDelta } from './direction';
+import { DEG, wrapYaw, yawDelta } from '../story';
 import type { MagicWindow } from './magic-window';
 import { type ScreenView, clampPitch, recenterView } from './view';
 
@@ -108,9 +108,9 @@ export function ScreenLook({ view, hover, magic }: ScreenLookProps) {
         view.target = null;
       }
     }
-    view.yaw = ((((view.yaw + 180) % 360) + 360) % 360) - 180;
+    view.yaw = wrapYaw(view.yaw);
     // three's camera looks down -Z; turning right (positive yaw) is a negative rotation about +Y.
-    state.camera.rotation.set(degToRad(view.pitch), -degToRad(view.yaw), degToRad(view.roll), 'YXZ');
+    state.camera.rotation.set(view.pitch * DEG, -view.yaw * DEG, view.roll * DEG, 'YXZ');
   });
   return null;
 }

@@ -1,9 +1,8 @@
 import { useThree } from '@react-three/fiber';
 import type { SparkRenderer } from '@sparkjsdev/spark';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { StoryPackage } from '../story';
+import { DEG, type StoryPackage } from '../story';
 import { type SplatLibrary, type SplatState, assetUrl, sparkIfLoaded } from '../media';
-import { degToRad } from './direction';
 
 export interface SplatWorldProps {
   readonly story: StoryPackage;
@@ -44,7 +43,7 @@ export function SplatWorld({ story, sceneId, filmBase, library, budget }: SplatW
     <>
       <SparkLayer budget={budget} />
       {/* Inside the stage's world group: metres with the floor at y = 0. */}
-      <group position={splat.position} rotation={[degToRad(rx), degToRad(ry), degToRad(rz)]} scale={splat.scale}>
+      <group position={splat.position} rotation={[rx * DEG, ry * DEG, rz * DEG]} scale={splat.scale}>
         <primitive object={state.mesh} />
       </group>
     </>

@@ -2,13 +2,23 @@ import { Canvas, useFrame } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Group, Raycaster, Vector2, Vector3 } from 'three';
-import { type EditionCut, type SceneClock, type StoryEvent, type StoryPackage, type VariableValue, choiceLabel, localize } from '../story';
+import {
+  DEFAULT_METRIC_RADIUS,
+  type EditionCut,
+  SCREEN_EYE_HEIGHT,
+  type SceneClock,
+  type StoryEvent,
+  type StoryPackage,
+  type VariableValue,
+  choiceLabel,
+  hotspotAim,
+  localize,
+} from '../story';
 import type { PlayerXRStore } from '../xr';
 import { type MediaLibraries, type MediaStatus, assetUrl } from '../media';
 import { Backdrop } from './Backdrop';
 import { ChoicePanels } from './ChoicePanels';
 import { placeChoices } from './choice-layout';
-import { DEFAULT_METRIC_RADIUS, SCREEN_EYE_HEIGHT, hotspotAim } from './direction';
 import type { GazeTracker } from './gaze';
 import { Hotspots } from './Hotspots';
 import { crystalMix } from './crystal';

@@ -12,10 +12,9 @@ import {
   recenterRigYaw,
   rigOriginFor,
   rotateByRig,
-  wrapYaw,
 } from '../xr/comfort';
+import { DEG, wrapYaw, yawPitchOf } from '../story';
 import { cutMomentMs } from './arrival';
-import { degToRad, yawPitchFromDirection } from './direction';
 import { type TransitionSpec, effectiveTransition } from './transition';
 import type { ScreenView } from './view';
 
@@ -137,7 +136,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
       }
       if (presenting && arriving.align === 'gaze') {
         camera.getWorldDirection(_forward);
-        const gaze = yawPitchFromDirection(_forward, _look).yaw;
+        const gaze = yawPitchOf(_forward, _look).yaw;
         turnRig(group, camera, state.gl.domElement, rig, gazeAlignedRigYaw(rig.yaw, view.start.yaw, gaze), false);
       }
       aligned = true;
@@ -183,7 +182,7 @@ export function ViewerRig({ scene, shown, view, onAligned }: ViewerRigProps) {
 /** The head's yaw in the tracked space (the XR camera's own pose, before the rig). */
 function headYaw(camera: Camera): number {
   _forward.set(0, 0, -1).applyQuaternion(camera.quaternion);
-  return yawPitchFromDirection(_forward, _look).yaw;
+  return yawPitchOf(_forward, _look).yaw;
 }
 
 /**
@@ -206,7 +205,7 @@ function turnRig(group: Group, camera: Camera, canvas: HTMLElement, rig: { yaw: 
 function placeRig(group: Group, canvas: HTMLElement, rig: { yaw: number }, yaw: number, origin: FloorPoint): void {
   rig.yaw = yaw;
   group.position.set(origin.x, 0, origin.z);
-  group.rotation.set(0, -degToRad(yaw), 0);
+  group.rotation.set(0, -yaw * DEG, 0);
   // The gaze is measured this frame, after this: the head's world pose must already follow.
   group.updateMatrixWorld(true);
   // Named on the canvas, for tests and for anyone inspecting the page.

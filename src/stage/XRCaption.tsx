@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
-import { directionFromYawPitch, yawPitchFromDirection } from './direction';
+import { unitVectorOf, yawPitchOf } from '../story';
 import { createLabelTexture } from './label-texture';
 
 export interface XRCaptionProps {
@@ -38,8 +38,8 @@ export function XRCaption({ text, belowSightDeg = 26, scale = 1 }: XRCaptionProp
     if (!g.visible) return;
     const camera = state.camera;
     camera.getWorldDirection(_forward);
-    const { yaw, pitch } = yawPitchFromDirection(_forward, _look);
-    directionFromYawPitch(yaw, Math.max(-80, pitch - belowSightDeg), _below);
+    const { yaw, pitch } = yawPitchOf(_forward, _look);
+    unitVectorOf(yaw, Math.max(-80, pitch - belowSightDeg), _below);
     camera.getWorldPosition(_target);
     _target.x += _below.x * CAPTION_DISTANCE;
     _target.y += _below.y * CAPTION_DISTANCE;

@@ -1,7 +1,8 @@
 import { type ThreeEvent, useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, type Intersection, Mesh, type Raycaster, Vector3 } from 'three';
-import { directionFromYawPitch, facingHead, yawPitchFromDirection } from './direction';
+import { unitVectorOf, yawPitchOf } from '../story';
+import { facingHead } from './direction';
 import { createLabelTexture } from './label-texture';
 
 export interface XRMenuButton {
@@ -56,12 +57,12 @@ export function XRMenu({ buttons }: XRMenuProps) {
       return;
     }
     state.camera.getWorldDirection(_forward);
-    const { yaw, pitch } = yawPitchFromDirection(_forward, _look);
+    const { yaw, pitch } = yawPitchOf(_forward, _look);
     if (!open.current && pitch < MENU_SUMMON_PITCH) {
       open.current = true;
       // Placed once, where the viewer looked down, so it stays put while they aim at it.
       state.camera.getWorldPosition(_head);
-      const d = directionFromYawPitch(yaw, MENU_PITCH);
+      const d = unitVectorOf(yaw, MENU_PITCH);
       g.position.set(_head.x + d.x * MENU_DISTANCE, _head.y + d.y * MENU_DISTANCE, _head.z + d.z * MENU_DISTANCE);
       g.rotation.set(...facingHead(yaw, MENU_PITCH));
     } else if (open.current && pitch > MENU_DISMISS_PITCH) open.current = false;

@@ -1,6 +1,5 @@
 import { BufferGeometry, Float32BufferAttribute } from 'three';
-import type { Media } from '../story';
-import { directionFromYawPitch } from './direction';
+import { type Media, unitVectorOf } from '../story';
 
 /** How a picture is laid out: which part of the image each eye sees, and how far around it reaches. */
 export interface BackdropLayout {
@@ -106,7 +105,7 @@ function addBand(
     const pitch = 90 - 180 * down;
     for (let i = 0; i <= columns; i++) {
       const across = i / columns;
-      directionFromYawPitch(from + (to - from) * across, pitch, _d);
+      unitVectorOf(from + (to - from) * across, pitch, _d);
       positions.push(_d.x * radius, _d.y * radius, _d.z * radius);
       const [u, v] = region ? imageUv(region.x0 + across * (region.x1 - region.x0), region.y0 + down * (region.y1 - region.y0), topDown) : [0, 0];
       uvs.push(u, v);

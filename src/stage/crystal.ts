@@ -1,4 +1,4 @@
-import { yawDelta } from './direction';
+import { wrapYaw, yawDelta } from '../story';
 
 /**
  * The memory crystal's maths, free of three.js: how blue or red it is for a story value, how its
@@ -97,10 +97,8 @@ export function followYaw(state: FollowState, viewYaw: number, followBeyondDeg: 
   const gap = yawDelta(state.yaw, viewYaw);
   if (!state.following && Math.abs(gap) > followBeyondDeg) state.following = true;
   if (state.following) {
-    state.yaw = wrap(state.yaw + gap * (1 - Math.exp(-Math.max(0, deltaS) / FOLLOW_EASE_S)));
+    state.yaw = wrapYaw(state.yaw + gap * (1 - Math.exp(-Math.max(0, deltaS) / FOLLOW_EASE_S)));
     if (Math.abs(yawDelta(state.yaw, viewYaw)) < SETTLED_DEG) state.following = false;
   }
   return state;
 }
-
-const wrap = (yaw: number) => yawDelta(0, yaw);

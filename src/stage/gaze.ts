@@ -1,18 +1,18 @@
-import type { Direction } from './direction';
+import type { Point, UnitVector } from '../story';
 
 /** Something the viewer can dwell on: a hotspot, or a choice panel. */
 export interface GazeTarget {
   readonly id: string;
   readonly kind: 'hotspot' | 'choice';
   /** Unit direction from the viewer's head (for a 3D target: as seen from the screen eye). */
-  readonly direction: Direction;
+  readonly direction: UnitVector;
   /** Angular radius in degrees. */
   readonly radius: number;
   /**
    * A target at a 3D point (metres, scene space, floor at y = 0), seen from wherever the eye is
    * each frame: `direction` and `radius` are then used only when no eye position is given.
    */
-  readonly at?: { readonly position: Direction; readonly radiusMetres: number } | undefined;
+  readonly at?: { readonly position: Point; readonly radiusMetres: number } | undefined;
   readonly dwellMs: number;
   /** A target that already fired stays visible but never fires again. */
   readonly done: boolean;
@@ -86,7 +86,7 @@ export class GazeTracker {
    * ignored, such as a mouse that left the canvas) from `eye` (metres, scene space), which aims
    * the 3D targets.
    */
-  update(stepMs: number, gazes: ReadonlyArray<Direction | null>, eye?: Direction): void {
+  update(stepMs: number, gazes: ReadonlyArray<UnitVector | null>, eye?: Point): void {
     const step = Math.min(Math.max(stepMs, 0), this.maxStepMs);
     for (const state of this.states) {
       const looked = eye && state.target.at ? lookedAtPoint(gazes, eye, state.target.at.position, state.target.at.radiusMetres) : lookedAlong(gazes, state.target.direction, state.cosRadius);
@@ -127,7 +127,7 @@ export class GazeTracker {
 }
 
 /** Whether any gaze lies within the cone of `cosRadius` around unit direction `d`. */
-function lookedAlong(gazes: ReadonlyArray<Direction | null>, d: Direction, cosRadius: number): boolean {
+function lookedAlong(gazes: ReadonlyArray<UnitVector | null>, d: UnitVector, cosRadius: number): boolean {
   for (const g of gazes) if (g && g.x * d.x + g.y * d.y + g.z * d.z >= cosRadius) return true;
   return false;
 }
@@ -138,7 +138,7 @@ function lookedAlong(gazes: ReadonlyArray<Direction | null>, d: Direction, cosRa
  * g·v >= |v| · cos(atan(r / |v|)) = |v|² / sqrt(|v|² + r²), with no square root of the angle and
  * no allocation. An eye inside the sphere looks at it whichever way it turns.
  */
-export function lookedAtPoint(gazes: ReadonlyArray<Direction | null>, eye: Direction, point: Direction, radius: number): boolean {
+export function lookedAtPoint(gazes: ReadonlyArray<UnitVector | null>, eye: Point, point: Point, radius: number): boolean {
   const vx = point.x - eye.x;
   const vy = point.y - eye.y;
   const vz = point.z - eye.z;

@@ -73,3 +73,23 @@ export {
   provenanceJsonSchema,
   provenanceSchema,
 } from './provenance';
+export {
+  DEFAULT_ANGULAR_RADIUS,
+  DEFAULT_METRIC_RADIUS,
+  DEG,
+  type HotspotAim,
+  type Point,
+  SCREEN_EYE_HEIGHT,
+  type UnitVector,
+  type YawPitch,
+  angleBetween,
+  equirectPixel,
+  equirectYawPitch,
+  horizontalFov,
+  hotspotAim,
+  unitVectorOf,
+  wrapYaw,
+  yawDelta,
+  yawPitchOf,
+} from './directions';
+export { type UiText, languageName, uiText } from './ui-text';

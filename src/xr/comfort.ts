@@ -2,8 +2,10 @@
  * Comfort maths for headset viewers: snap turns, recentering and gaze-aligned cuts. Pure numbers,
  * no three or React. Yaw is in the film's degrees (0 straight ahead at -Z, positive to the right);
  * the viewer's rig (the XR origin) turns the whole tracked space, so
- * `world yaw of the head = rig yaw + head yaw in the tracked space`.
+ * `world yaw of the head = rig yaw + head yaw in the tracked space`. Yaws come out wrapped into
+ * [-180, 180) (the story's `wrapYaw`).
  */
+import { DEG, wrapYaw } from '../story';
 
 /** One snap turn, in degrees: the step seated viewers expect on Quest. */
 export const SNAP_TURN_DEG = 30;
@@ -15,9 +17,6 @@ export const SNAP_TURN_DEAD_ZONE = 0.3;
 export const RECENTER_HOLD_MS = 1000;
 /** A squeeze counts as held above this value (of 1). */
 export const SQUEEZE_PRESSED = 0.7;
-
-/** Wraps a yaw into [-180, 180). */
-export const wrapYaw = (yaw: number) => ((((yaw + 180) % 360) + 360) % 360) - 180;
 
 /**
  * Turns a thumbstick's sideways axis, sampled each frame, into snap turns: -1 (left) or 1 (right)
@@ -79,7 +78,7 @@ export interface FloorPoint {
  * clockwise seen from above, a rotation of -yaw about +Y in three.js.
  */
 export function rotateByRig(p: FloorPoint, rigYaw: number, out: FloorPoint = { x: 0, z: 0 }): FloorPoint {
-  const a = (-rigYaw * Math.PI) / 180;
+  const a = -rigYaw * DEG;
   const c = Math.cos(a);
   const s = Math.sin(a);
   const x = p.x * c + p.z * s;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
-import { directionFromYawPitch } from '../../src/stage/direction';
+import { unitVectorOf } from '../../src/story';
 import { usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
 import { lookQuaternion } from './view';
 
@@ -241,7 +241,7 @@ describe('sound controls and narration', () => {
     await page.evaluate((q) => (globalThis as unknown as { xrDevice: { quaternion: { set(...q: number[]): void } } }).xrDevice.quaternion.set(...q), lookQuaternion(0, -60));
     await nextFrames(page, 5);
     const head = new Vector3(0, 1.6, 0);
-    const d = directionFromYawPitch(0, MENU_PITCH);
+    const d = unitVectorOf(0, MENU_PITCH);
     const centre = head.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE));
     const slider = page.getByRole('slider', { name: 'Volume' });
     const mutePressed = () => page.locator('button.mute').getAttribute('aria-pressed');

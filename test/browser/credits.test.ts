@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Provenance, localize, provenanceSchema, validateStory } from '../../src/story';
-import { uiText } from '../../src/app/ui-text';
+import { uiText } from '../../src/story';
 import { pageErrors, usePlayer, waitForApp } from './harness';
 
 /**

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { MARKS } from '../../src/generate/formats';
+import { MARKS } from '../../src/generate/fixtures/formats';
 import { choose, nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 import { choicePanelPoint, lookQuaternion, screenFieldOfView, screenPoint } from './view';
-import { nearestSector } from '../../src/generate/comfort';
+import { nearestSector } from '../../src/generate/fixtures/comfort';
 
 /**
  * Comfort and input modes on the comfort fixture: a dial of twelve coloured 30° sectors (sector k

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
 import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
-import { splatWorld } from '../../src/generate/splats/world';
+import { splatWorld } from '../../src/generate/fixtures/splats/world';
 
 const open = usePlayer();
 

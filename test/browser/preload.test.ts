@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
-import { MARKS } from '../../src/generate/formats';
+import { MARKS } from '../../src/generate/fixtures/formats';
 
 const open = usePlayer();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { PILLAR_COLOR } from '../../src/generate/splats/world';
+import { PILLAR_COLOR } from '../../src/generate/fixtures/splats/world';
 import { showSceneOnly, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
 import { lookQuaternion } from './view';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
 import { lookQuaternion } from './view';
-import { STEREO_COLORS } from '../../src/generate/stereo';
+import { STEREO_COLORS } from '../../src/generate/fixtures/stereo';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { VIDEO_COLORS, type VideoFile } from '../../src/generate/video-sources';
+import { VIDEO_COLORS, type VideoFile } from '../../src/generate/fixtures/video-sources';
 import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { Euler, Quaternion, Vector3 } from 'three';
 import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
-import { directionFromYawPitch, facingHead } from '../../src/stage/direction';
+import { unitVectorOf } from '../../src/story';
+import { facingHead } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
 
 const open = usePlayer();
@@ -157,7 +158,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await turnHead(page, lookQuaternion(0, -60));
     await nextFrames(page, 5);
     // The menu appears below the gaze at yaw 0, facing the viewer; "Exit VR" is its first button.
-    const d = directionFromYawPitch(0, MENU_PITCH);
+    const d = unitVectorOf(0, MENU_PITCH);
     const exit = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE)).add(new Vector3(menuButtonPlace(0).x, menuButtonPlace(0).y, 0));
     await aimController(page, new Vector3(0.2, 1.2, -0.2), exit);
     await nextFrames(page, 5);
@@ -188,7 +189,7 @@ describe('the headset menu', () => {
     await page.waitForSelector('.player[data-xr="immersive"]');
     await turnHead(page, lookQuaternion(0, -60));
     await nextFrames(page, 5);
-    const d = directionFromYawPitch(0, MENU_PITCH);
+    const d = unitVectorOf(0, MENU_PITCH);
     const centre = HEAD.clone().add(new Vector3(d.x, d.y, d.z).multiplyScalar(MENU_DISTANCE));
     /** Presses menu button `index` (each press a click, < 300 ms) until `done` holds; see audio.test.ts. */
     const pressUntil = async (index: number, done: () => Promise<boolean>, shot?: string) => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BufferGeometry } from 'three';
 import { BEHIND_GROUP, PICTURE_GROUP, type BackdropLayout, type Eye, createBackdropGeometry, layoutOfMedia } from '../../src/stage/backdrop-geometry';
-import { directionFromYawPitch } from '../../src/stage/direction';
+import { unitVectorOf } from '../../src/story';
 import { equirectLayerParameters } from '../../src/stage/media-layer';
 
 const geometry = (layout: BackdropLayout, eye: Eye, topDown = false) => createBackdropGeometry({ radius: 10, layout, eye, topDown });
 
 /** The texture coordinates the picture shows at (yaw, pitch): those of the picture vertex lying there. */
 function uvAt(g: BufferGeometry, yaw: number, pitch: number): [number, number] {
-  const d = directionFromYawPitch(yaw, pitch);
+  const d = unitVectorOf(yaw, pitch);
   const pos = g.getAttribute('position');
   const uv = g.getAttribute('uv');
   const index = g.getIndex()!;

@@ -16,7 +16,7 @@ import {
   validateStory,
 } from '../../src/story';
 // The same seeded PRNG the panorama generator uses: small, fast, fully determined by its seed.
-import { mulberry32 } from '../../src/generate/panorama';
+import { mulberry32 } from '../../src/generate/paint';
 
 /**
  * Mutation fuzzing of the validator and the compiled machine: random damage to valid packages must

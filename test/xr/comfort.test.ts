@@ -7,8 +7,8 @@ import {
   recenterRigYaw,
   rigOriginFor,
   rotateByRig,
-  wrapYaw,
 } from '../../src/xr/comfort';
+import { wrapYaw } from '../../src/story';
 
 describe('snap turn', () => {
   it('turns once per flick, whichever way the stick is pushed', () => {
