@@ -1,5 +1,5 @@
+import { type UiText, languageName } from '../story';
 import { type SubtitleSize, VOLUME_STEP } from './settings';
-import { type UiText, languageName } from './ui-text';
 
 /**
  * The player's controls as data: what each is called in the viewer's language, its state and what

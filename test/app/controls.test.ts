@@ -4,7 +4,7 @@ import { type Mock, describe, expect, it, vi } from 'vitest';
 import { ControlsBar } from '../../src/app/ControlsBar';
 import { type PlayerControl, type PlayerControlsActions, type PlayerControlsState, nextOption, playerControls } from '../../src/app/controls';
 import { headsetMenu } from '../../src/app/headset-menu';
-import { uiText } from '../../src/app/ui-text';
+import { uiText } from '../../src/story';
 
 const STATE: PlayerControlsState = {
   paused: false,
