@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { type Camera, Raycaster, Vector2 } from 'three';
-import { yawPitchFromDirection } from './direction';
+import { type YawPitch, yawPitchOf } from '../story';
 import type { HoverPointer } from './ScreenLook';
 
 export interface PointerReadoutProps {
@@ -18,10 +18,10 @@ const _aim = { yaw: 0, pitch: 0 };
  * shows: `x`, `y` in normalised device coordinates (-1..1, y up). The camera's world matrix must be
  * current. On screens the scene is not turned, so world directions are the scene's own.
  */
-export function yawPitchAtScreenPoint(camera: Camera, x: number, y: number, out = { yaw: 0, pitch: 0 }): { yaw: number; pitch: number } {
+export function yawPitchAtScreenPoint(camera: Camera, x: number, y: number, out: YawPitch = { yaw: 0, pitch: 0 }): YawPitch {
   _ndc.set(x, y);
   _raycaster.setFromCamera(_ndc, camera);
-  return yawPitchFromDirection(_raycaster.ray.direction, out);
+  return yawPitchOf(_raycaster.ray.direction, out);
 }
 
 const tenths = (v: number) => Math.round(v * 10) / 10;
@@ -61,7 +61,9 @@ export function PointerReadout({ hover }: PointerReadoutProps) {
     if (!visible) return;
     state.camera.updateMatrixWorld();
     yawPitchAtScreenPoint(state.camera, hover.x, hover.y, _aim);
-    const yaw = tenths(_aim.yaw) === -180 ? 180 : tenths(_aim.yaw);
+    // Yaws are in [-180, 180); rounding may reach 180, which the film spells -180 (see wrapYaw).
+    const rounded = tenths(_aim.yaw);
+    const yaw = rounded === 180 ? -180 : rounded;
     const pitch = tenths(_aim.pitch);
     if (yaw !== shown.yaw || pitch !== shown.pitch) {
       shown.yaw = yaw;

@@ -1,8 +1,9 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
-import { type Camera, Vector3 } from 'three';
+import { Vector3 } from 'three';
+import { yawPitchOf } from '../story';
 import { HEADSET_FIELD_OF_VIEW } from './choice-layout';
-import { yawPitchFromDirection } from './direction';
+import { cameraHorizontalFov } from './direction';
 import type { ScreenView } from './view';
 
 /** Where the viewer faces, and how wide they see, when choices are placed. */
@@ -37,14 +38,8 @@ export function useFacing({ view, session, offer, aligned }: FacingOptions): Fac
   const [facing, setFacing] = useState<Facing>({ yaw: 0, pitch: 0, fieldOfView: HEADSET_FIELD_OF_VIEW });
   useEffect(() => {
     camera.getWorldDirection(_forward);
-    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : horizontalFieldOfView(camera, size.width / Math.max(size.height, 1));
-    setFacing({ ...(session ? yawPitchFromDirection(_forward) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
+    const fieldOfView = session ? HEADSET_FIELD_OF_VIEW : cameraHorizontalFov(camera, size.width / Math.max(size.height, 1));
+    setFacing({ ...(session ? yawPitchOf(_forward) : { yaw: view.yaw, pitch: view.pitch }), fieldOfView });
   }, [offer, session, camera, view, size, aligned]);
   return facing;
-}
-
-/** Horizontal field of view in degrees of a screen camera (vertical `fov`) at this aspect ratio. */
-function horizontalFieldOfView(camera: Camera, aspect: number): number {
-  const fov = 'fov' in camera && typeof camera.fov === 'number' ? camera.fov : 75;
-  return (2 * Math.atan(Math.tan((fov * Math.PI) / 360) * aspect) * 180) / Math.PI;
 }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { StoryEvent } from '../story';
+import { type StoryEvent, unitVectorOf } from '../story';
 import { CHOICE_GAZE_RADIUS, type ChoicePlace } from './choice-layout';
-import { directionFromYawPitch } from './direction';
 import { type GazeTarget, GazeTracker } from './gaze';
 import type { HotspotMark } from './Hotspots';
 
@@ -56,7 +55,7 @@ export function useGaze({ sceneId, shown, hotspots, dwelled, choices, places, se
       ...hotspots.map((h) => ({
         id: h.id,
         kind: 'hotspot' as const,
-        direction: directionFromYawPitch(h.yaw, h.pitch),
+        direction: unitVectorOf(h.yaw, h.pitch),
         radius: h.radius,
         at: h.at,
         dwellMs: h.dwellMs,
@@ -65,7 +64,7 @@ export function useGaze({ sceneId, shown, hotspots, dwelled, choices, places, se
       ...choices.map((c, i) => ({
         id: c.id,
         kind: 'choice' as const,
-        direction: directionFromYawPitch(places[i]!.yaw, places[i]!.pitch),
+        direction: unitVectorOf(places[i]!.yaw, places[i]!.pitch),
         radius: CHOICE_GAZE_RADIUS,
         dwellMs: CHOICE_DWELL_MS,
         done: false,

@@ -1,22 +1,19 @@
 import { PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { pixelToDirection } from '../../src/generate/panorama';
 import { MONO_360, PICTURE_GROUP, createBackdropGeometry } from '../../src/stage/backdrop-geometry';
-import { directionFromYawPitch } from '../../src/stage/direction';
 import { yawPitchAtScreenPoint } from '../../src/stage/PointerReadout';
-
-const RAD = Math.PI / 180;
+import { DEG, equirectYawPitch, unitVectorOf, yawDelta } from '../../src/story';
 
 /** The player's screen camera (75° vertical field of view) looking along (yaw, pitch) with a roll, as ScreenLook turns it. */
 function screenCamera(yaw: number, pitch: number, roll = 0, aspect = 16 / 10) {
   const camera = new PerspectiveCamera(75, aspect, 0.05, 200);
-  camera.rotation.set(pitch * RAD, -yaw * RAD, roll * RAD, 'YXZ');
+  camera.rotation.set(pitch * DEG, -yaw * DEG, roll * DEG, 'YXZ');
   camera.updateMatrixWorld();
   return camera;
 }
 
-/** Yaw difference folded into (-180, 180], so 179.9 and -180 are close. */
-const yawOff = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
+/** How far apart two yaws are, the short way round, so 179.9 and -180 are close. */
+const yawOff = (a: number, b: number) => Math.abs(yawDelta(b, a));
 
 describe('the yaw and pitch under the pointer', () => {
   it('is where the view looks at the centre of the screen', () => {
@@ -27,10 +24,10 @@ describe('the yaw and pitch under the pointer', () => {
   });
 
   it('grows to the right and upward across the screen, by the camera\'s field of view', () => {
-    const half = Math.tan(37.5 * RAD); // the screen's half-height at distance 1
+    const half = Math.tan(37.5 * DEG); // the screen's half-height at distance 1
     const aspect = 16 / 10;
     const right = yawPitchAtScreenPoint(screenCamera(0, 0, 0, aspect), 0.5, 0);
-    expect(right.yaw).toBeCloseTo(Math.atan(0.5 * half * aspect) / RAD, 6);
+    expect(right.yaw).toBeCloseTo(Math.atan(0.5 * half * aspect) / DEG, 6);
     expect(right.pitch).toBeCloseTo(0, 6);
     const up = yawPitchAtScreenPoint(screenCamera(0, 0, 0, aspect), 0, 1);
     expect(up.yaw).toBeCloseTo(0, 6);
@@ -44,7 +41,7 @@ describe('the yaw and pitch under the pointer', () => {
     ['near the zenith', 30, 80, 0, 120, 85],
   ])('reads back the direction a point of the scene is drawn at (%s)', (_, viewYaw, viewPitch, roll, yaw, pitch) => {
     const camera = screenCamera(viewYaw, viewPitch, roll);
-    const d = directionFromYawPitch(yaw, pitch);
+    const d = unitVectorOf(yaw, pitch);
     const ndc = new Vector3(d.x, d.y, d.z).multiplyScalar(10).project(camera);
     expect(Math.abs(ndc.x) <= 1 && Math.abs(ndc.y) <= 1, 'on screen').toBe(true);
     const read = yawPitchAtScreenPoint(camera, ndc.x, ndc.y);
@@ -68,7 +65,7 @@ describe('a pixel of an equirectangular picture as yaw and pitch (the README\'s 
     // Pixels on the geometry's grid (every 180/48° of yaw and pitch), so a vertex lies exactly there.
     for (const [x, y] of [[1024, 512], [1536, 512], [512, 256], [0, 512], [1024 + 128, 1024 - 64], [2048 - 64, 64]] as const) {
       const { yaw, pitch } = readme(x, y);
-      const d = directionFromYawPitch(yaw, pitch);
+      const d = unitVectorOf(yaw, pitch);
       let best = -1;
       let bestDot = -2;
       for (let i = group.start; i < group.start + group.count; i++) {
@@ -86,7 +83,7 @@ describe('a pixel of an equirectangular picture as yaw and pitch (the README\'s 
 
   it('is how the generator paints: the centre column is yaw 0, the right quarter yaw 90, the top row straight up', () => {
     for (const [x, y] of [[1024, 512], [1536, 512], [512, 256], [1700, 900]] as const) {
-      const made = pixelToDirection(x, y, W, H);
+      const made = equirectYawPitch(x, y, W, H);
       expect(made.yaw).toBeCloseTo(readme(x, y).yaw, 9);
       expect(made.pitch).toBeCloseTo(readme(x, y).pitch, 9);
     }
