@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOW_SHARE_TARGETS } from '../../src/generate/film/ambience';
-import { EMOTIONS } from '../../src/generate/film/brief';
-import { MOTIFS } from '../../src/generate/film/motifs';
-import { PROPS } from '../../src/generate/film/props';
-import { SETTINGS } from '../../src/generate/film/settings';
-import { WORLDS } from '../../src/generate/film/world';
+import { CATALOGUE } from '../../src/generate/films';
+import { EMOTIONS } from '../../src/generate/pipeline';
+import { LOW_SHARE_TARGETS } from '../../src/generate/pipeline/ambience';
 import { README_FILE, readmeText } from '../../src/cli/write-readme';
 
 /** What the README says that the code also says: each must follow the code. */
@@ -53,11 +50,11 @@ describe('README.md', () => {
     expect(block![1]).toBe(readFileSync(resolve(root, 'scenes/smallest/story.json'), 'utf8'));
   });
 
-  describe("lists the pipeline's vocabulary as its registries hold it", () => {
+  describe("lists the pipeline's vocabulary as the films' catalogue holds it (what generate and sketch know)", () => {
     const vocabulary = section("### The pipeline's vocabulary: settings and motifs");
     it.each([
-      ['`setting`', Object.keys(SETTINGS)],
-      ['`motif`', Object.keys(MOTIFS)],
+      ['`setting`', Object.keys(CATALOGUE.settings)],
+      ['`motif`', Object.keys(CATALOGUE.motifs)],
       ['`emotion`', [...EMOTIONS]],
     ])('%s', (column, names) => {
       expect(sorted(tableRows(vocabulary, column).keys())).toEqual(sorted(names));
@@ -69,9 +66,9 @@ describe('README.md', () => {
     it('and the splat world and prop generators', () => {
       const generators = [...tableRows(vocabulary, '`generator`')];
       const namedBy = (field: string) => sorted(generators.filter(([, [by]]) => by === field).map(([name]) => name));
-      expect(namedBy('`world.generator`')).toEqual(sorted(Object.keys(WORLDS)));
-      expect(namedBy('`props[].generator`')).toEqual(sorted(Object.keys(PROPS)));
-      expect(generators).toHaveLength(Object.keys(WORLDS).length + Object.keys(PROPS).length);
+      expect(namedBy('`world.generator`')).toEqual(sorted(Object.keys(CATALOGUE.worlds)));
+      expect(namedBy('`props[].generator`')).toEqual(sorted(Object.keys(CATALOGUE.props)));
+      expect(generators).toHaveLength(Object.keys(CATALOGUE.worlds).length + Object.keys(CATALOGUE.props).length);
     });
   });
 });

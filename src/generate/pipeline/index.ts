@@ -1,8 +1,9 @@
 /**
  * The film pipeline: scene scripts in, generated assets out, with provenance. This module is its
  * public surface: `generateFilm`, and the vocabulary a film's painters and generators are written
- * in (briefs, settings, motifs, the catalogue). `npm run generate` runs it with every film's
- * catalogue (src/generate/generate-film.ts).
+ * in (briefs, settings, motifs, the catalogue); and `sketchFilm`, which paints the scripts'
+ * panoramas alone. `npm run generate` and `npm run sketch` run them with every film's catalogue
+ * (src/generate/generate-film.ts, sketch-film.ts).
  *
  * For every scene with a script (or only the named ones, so a module can be made anew on its own)
  * it paints the panorama from the script's setting, elements, lighting and emotion (4096×2048
@@ -31,6 +32,7 @@ import { writeWorldSpz } from './world-spz';
 
 export { EMOTIONS, type Element, type Emotion, type Lighting, type Motif, type SceneBrief, type Setting } from './brief';
 export type { Catalogue, PropGenerator, WorldGenerator } from './catalogue';
+export { SKETCH_WIDTH, type SketchOptions, sketchFilm } from './sketch';
 
 /** Seconds of ambient bed; it loops seamlessly, so a scene of any length can play over it. */
 const AMBIENCE_SECONDS = 40;

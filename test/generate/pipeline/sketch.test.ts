@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
-import { sketchFilm } from '../../src/generate/sketch';
+import { run } from '../../../src/cli/main';
+import { CATALOGUE } from '../../../src/generate/films';
+import { sketchFilm } from '../../../src/generate/pipeline';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '../../..');
 const smallest = join(root, 'scenes/smallest');
 const scratch = mkdtempSync(join(tmpdir(), 'sightline-sketch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describe('the README walkthrough on the smallest film', () => {
     writeFileSync(join(dir, 'story.json'), story);
     expect(validate(dir).out).toContain('error asset.missing');
     // 3. npm run sketch -- scenes/smallest
-    const written = await sketchFilm(dir, { log: () => {} });
+    const written = await sketchFilm(dir, CATALOGUE, { log: () => {} });
     expect(written).toEqual(['assets/square.webp', 'assets/tower.webp']);
     for (const file of written) expect(readFileSync(join(dir, file)).equals(readFileSync(join(smallest, file))), `${file} as committed`).toBe(true);
     expect(readFileSync(join(dir, 'story.json'), 'utf8')).toBe(story);
@@ -55,20 +56,20 @@ describe('npm run sketch', () => {
 
   it('writes the format the path names, at the width asked for', async () => {
     const dir = pack('jpeg', 'pictures/here.jpg', { setting: 'archive', emotion: 'melancholy' });
-    expect(await sketchFilm(dir, { width: 256, log: () => {} })).toEqual(['pictures/here.jpg']);
+    expect(await sketchFilm(dir, CATALOGUE, { width: 256, log: () => {} })).toEqual(['pictures/here.jpg']);
     const meta = await sharp(join(dir, 'pictures/here.jpg')).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 256, 128]);
   }, 30_000);
 
   it('paints nothing for a script without a setting', async () => {
     const lines: string[] = [];
-    expect(await sketchFilm(pack('unset', 'here.webp', { description: 'A hall.' }), { log: (l) => lines.push(l) })).toEqual([]);
+    expect(await sketchFilm(pack('unset', 'here.webp', { description: 'A hall.' }), CATALOGUE, { log: (l) => lines.push(l) })).toEqual([]);
     expect(lines.join('\n')).toContain('no scene has a script with a "setting"');
   });
 
   it('says what is wrong with a setting it does not know, or a path it cannot write', async () => {
-    await expect(sketchFilm(pack('unknown', 'here.webp', { setting: 'moon' }), { width: 64 })).rejects.toThrow(/setting "moon".*use one of: street, alley/);
-    await expect(sketchFilm(pack('gif', 'here.avif', { setting: 'street' }), { width: 64 })).rejects.toThrow(/\.webp, \.jpg or \.png/);
-    await expect(sketchFilm(pack('odd', 'here.webp', { setting: 'street' }), { width: 101 })).rejects.toThrow(/--width/);
+    await expect(sketchFilm(pack('unknown', 'here.webp', { setting: 'moon' }), CATALOGUE, { width: 64 })).rejects.toThrow(/setting "moon".*use one of: street, alley/);
+    await expect(sketchFilm(pack('gif', 'here.avif', { setting: 'street' }), CATALOGUE, { width: 64 })).rejects.toThrow(/\.webp, \.jpg or \.png/);
+    await expect(sketchFilm(pack('odd', 'here.webp', { setting: 'street' }), CATALOGUE, { width: 101 })).rejects.toThrow(/--width/);
   });
 });
