@@ -1,3 +1,5 @@
+import { type YawPitch, angleBetween } from '../story';
+
 /**
  * Whether a visitor is still there, from what a kiosk can observe: head (or view) direction, input,
  * and whether the headset is worn. Pure: every call carries the time (ms, any monotonic origin), so
@@ -20,8 +22,8 @@ export interface PresenceOptions {
 export class PresenceWatch {
   private state: PresenceState = { kind: 'present' };
   private lastActivity: number;
-  /** Where the head pointed when it last counted as moving (unit vector). */
-  private anchor: [number, number, number] | null = null;
+  /** Where the head pointed when it last counted as moving. */
+  private anchor: YawPitch | null = null;
   private hidden = false;
 
   constructor(
@@ -37,14 +39,13 @@ export class PresenceWatch {
 
   /** The head or view points here now (degrees). Small drift (a headset on a table) is not motion. */
   look(yaw: number, pitch: number, now: number): void {
-    const d = unit(yaw, pitch);
+    const here = { yaw, pitch };
     if (!this.anchor) {
-      this.anchor = d;
+      this.anchor = here;
       return;
     }
-    const cos = this.anchor[0] * d[0] + this.anchor[1] * d[1] + this.anchor[2] * d[2];
-    if ((Math.acos(Math.min(1, Math.max(-1, cos))) * 180) / Math.PI < this.options.motionDegrees) return;
-    this.anchor = d;
+    if (angleBetween(this.anchor, here) < this.options.motionDegrees) return;
+    this.anchor = here;
     this.active(now);
   }
 
@@ -79,10 +80,4 @@ export class PresenceWatch {
     this.lastActivity = now;
     if (this.state.kind === 'countdown' && !this.hidden) this.state = { kind: 'present' };
   }
-}
-
-function unit(yawDeg: number, pitchDeg: number): [number, number, number] {
-  const yaw = (yawDeg * Math.PI) / 180;
-  const pitch = (pitchDeg * Math.PI) / 180;
-  return [Math.cos(pitch) * Math.sin(yaw), Math.sin(pitch), Math.cos(pitch) * Math.cos(yaw)];
 }

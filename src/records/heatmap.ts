@@ -1,3 +1,4 @@
+import { DEG, type UnitVector, unitVectorOf, wrapYaw } from '../story';
 import type { GazeSample } from './schema';
 
 /** Bins of an equirectangular grid: `cols` across 360° of yaw, `rows` across 180° of pitch. */
@@ -16,11 +17,12 @@ export const GAZE_ROWS = 36;
 
 /**
  * The bin of a gaze direction, in the layout of an equirectangular panorama: column from yaw
- * (-180 at the left edge; +180 is the same seam and falls in column 0), row from pitch (+90 at the
- * top row, -90 in the bottom row). The station's SQL bins the same way (see `GAZE_BIN_SQL`).
+ * wrapped as the story wraps it (-180, the seam, at the left edge: column 0; 180 and 540 are the
+ * same seam), row from pitch (+90 at the top row, -90 in the bottom row). The station's SQL bins
+ * the same way (see `GAZE_BIN_SQL`).
  */
 export function gazeBin(yaw: number, pitch: number, cols = GAZE_COLS, rows = GAZE_ROWS): { col: number; row: number } {
-  const u = (((yaw + 180) % 360) + 360) % 360 / 360;
+  const u = (wrapYaw(yaw) + 180) / 360;
   const v = (90 - Math.max(-90, Math.min(90, pitch))) / 180;
   return { col: Math.min(cols - 1, Math.floor(u * cols)), row: Math.min(rows - 1, Math.floor(v * rows)) };
 }
@@ -44,17 +46,17 @@ export function gazeGrid(samples: Iterable<GazeSample>, cols = GAZE_COLS, rows =
  */
 export function gazeDensity(grid: GazeGrid, sigmaDeg = 6): Float32Array {
   const { cols, rows, counts } = grid;
-  const centres = Array.from({ length: rows * cols }, (_, i) => unit(((i % cols) + 0.5) * (360 / cols) - 180, 90 - (Math.floor(i / cols) + 0.5) * (180 / rows)));
+  const centres: UnitVector[] = Array.from({ length: rows * cols }, (_, i) => unitVectorOf(((i % cols) + 0.5) * (360 / cols) - 180, 90 - (Math.floor(i / cols) + 0.5) * (180 / rows)));
   const density = new Float32Array(rows * cols);
-  const cosCut = Math.cos(((3 * sigmaDeg) * Math.PI) / 180);
-  const twoSigma2 = 2 * ((sigmaDeg * Math.PI) / 180) ** 2;
+  const cosCut = Math.cos(3 * sigmaDeg * DEG);
+  const twoSigma2 = 2 * (sigmaDeg * DEG) ** 2;
   for (let s = 0; s < counts.length; s++) {
     const n = counts[s]!;
     if (n === 0) continue;
     const a = centres[s]!;
     for (let t = 0; t < density.length; t++) {
       const b = centres[t]!;
-      const cos = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+      const cos = a.x * b.x + a.y * b.y + a.z * b.z;
       if (cos < cosCut) continue;
       const angle = Math.acos(Math.min(1, cos));
       density[t]! += n * Math.exp(-(angle * angle) / twoSigma2);
@@ -64,10 +66,4 @@ export function gazeDensity(grid: GazeGrid, sigmaDeg = 6): Float32Array {
   for (const d of density) peak = Math.max(peak, d);
   if (peak > 0) for (let i = 0; i < density.length; i++) density[i]! /= peak;
   return density;
-}
-
-function unit(yawDeg: number, pitchDeg: number): [number, number, number] {
-  const yaw = (yawDeg * Math.PI) / 180;
-  const pitch = (pitchDeg * Math.PI) / 180;
-  return [Math.cos(pitch) * Math.sin(yaw), Math.sin(pitch), Math.cos(pitch) * Math.cos(yaw)];
 }

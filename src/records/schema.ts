@@ -32,8 +32,8 @@ const storyId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'a story 
 const ms = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
 
 export const gazeSampleSchema = z
-  .tuple([ms, z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .meta({ description: '[ms since the viewing started, yaw in degrees (-180..180, 0 ahead, positive to the right), pitch in degrees (-90..90, positive up)]' });
+  .tuple([ms, z.number().min(-180).lt(180), z.number().min(-90).max(90)])
+  .meta({ description: '[ms since the viewing started, yaw in degrees (-180 up to but not 180: 0 ahead, positive to the right, exactly behind is -180), pitch in degrees (-90..90, positive up)]' });
 
 export const pathEntrySchema = z.strictObject({
   scene: storyId,

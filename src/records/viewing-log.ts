@@ -1,4 +1,4 @@
-import { type StorySnapshot, currentScene, isCredits, isEnding } from '../story';
+import { type StorySnapshot, currentScene, isCredits, isEnding, wrapYaw } from '../story';
 import { GAZE_SAMPLES_PER_SECOND, type PathEntry, RECORD_LIMITS, VIEWING_FORMAT, type ViewingOutcome, type ViewingRecord } from './schema';
 
 /** What is known of a viewing when it starts. */
@@ -100,7 +100,7 @@ export class ViewingLog {
     const entry = this.record.path.at(-1) as PathEntry | undefined;
     if (!entry || entry.leftMs !== null) return;
     this.nextGazeMs = atMs + GAZE_INTERVAL_MS;
-    (entry.gaze as Array<PathEntry['gaze'][number]>).push([Math.max(0, Math.round(atMs)), tenth(wrapDegrees(yaw)), tenth(Math.max(-90, Math.min(90, pitch)))]);
+    (entry.gaze as Array<PathEntry['gaze'][number]>).push([Math.max(0, Math.round(atMs)), tenthOfYaw(yaw), tenth(Math.max(-90, Math.min(90, pitch)))]);
     this.gazeCount++;
   }
 
@@ -162,8 +162,8 @@ export function viewingMs(record: ViewingRecord): number | null {
 }
 
 const tenth = (v: number) => Math.round(v * 10) / 10;
-/** Degrees into -180..180 (180 stays 180, -180 becomes 180: one value for the seam). */
-function wrapDegrees(yaw: number): number {
-  const w = ((((yaw + 180) % 360) + 360) % 360) - 180;
-  return w === -180 ? 180 : w;
+/** A yaw as the story wraps it, into [-180, 180), to a tenth of a degree: rounding up to 180 reaches the seam, spelled -180. */
+function tenthOfYaw(yaw: number): number {
+  const t = tenth(wrapYaw(yaw));
+  return t === 180 ? -180 : t;
 }

@@ -29,6 +29,21 @@ describe('whether a visitor is still there', () => {
     expect(p.tick(140_999).kind).toBe('present');
   });
 
+  it('measures motion on the sphere, across the seam behind and near the poles', () => {
+    const seam = new PresenceWatch(options, 0);
+    seam.look(179, 0, 0);
+    seam.look(-179, 0, 1000); // 2° round the back: still
+    expect(seam.tick(45_000).kind).toBe('countdown');
+    const pole = new PresenceWatch(options, 0);
+    pole.look(0, 0, 0);
+    pole.look(90, 89, 2000); // looked up: moving
+    pole.look(-90, 89, 3000); // 2° over the top: still
+    expect(pole.tick(46_999).kind).toBe('present');
+    expect(pole.tick(47_000).kind).toBe('countdown');
+    pole.look(-80, 80, 48_000); // about 11° from where the head last moved to: moving
+    expect(pole.tick(48_000).kind).toBe('present');
+  });
+
   it('counts down at once when the headset is taken off, and stops when it is put back on', () => {
     const p = new PresenceWatch(options, 0);
     p.worn(false, 5000);

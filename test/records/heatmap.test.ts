@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GAZE_COLS, GAZE_ROWS, gazeBin, gazeDensity, gazeGrid } from '../../src/records';
 
 describe('gaze heatmap bins, laid out like an equirectangular panorama', () => {
-  it('puts yaw -180 at the left edge and +180 on the same seam, pitch +90 on the top row', () => {
+  it('puts yaw -180 (the seam, as the story wraps it) at the left edge and 180 on the same seam, pitch +90 on the top row', () => {
     expect(gazeBin(-180, 0)).toEqual({ col: 0, row: 18 });
     expect(gazeBin(180, 0)).toEqual({ col: 0, row: 18 });
     expect(gazeBin(179.9, 0)).toEqual({ col: GAZE_COLS - 1, row: 18 });
@@ -10,6 +10,8 @@ describe('gaze heatmap bins, laid out like an equirectangular panorama', () => {
     expect(gazeBin(0, 90)).toEqual({ col: 36, row: 0 });
     expect(gazeBin(0, -90)).toEqual({ col: 36, row: GAZE_ROWS - 1 });
     expect(gazeBin(540, 0)).toEqual(gazeBin(180, 0));
+    expect(gazeBin(-540, 0)).toEqual({ col: 0, row: 18 });
+    expect(gazeBin(-175, 0)).toEqual({ col: 1, row: 18 });
   });
 
   it('counts samples into their bins', () => {

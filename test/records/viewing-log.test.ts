@@ -62,7 +62,16 @@ describe('a viewing record, built from the story as it plays', () => {
     const samples = v.log.record.path[0]!.gaze;
     expect(samples.length).toBe(4);
     expect(samples[0]).toEqual([0, -170, 90]);
-    expect(samples.every(([, yaw, pitch]) => yaw >= -180 && yaw <= 180 && pitch <= 90)).toBe(true);
+    expect(samples.every(([, yaw, pitch]) => yaw >= -180 && yaw < 180 && pitch <= 90)).toBe(true);
+  });
+
+  it('spells the seam behind -180, as the story wraps yaws, even where rounding reaches it', () => {
+    const v = viewing();
+    for (const [t, yaw] of [[0, 180], [250, 179.97], [500, -180], [750, 540], [1000, -179.96]] as const) v.log.gaze(yaw, 0, t);
+    expect(v.log.record.path[0]!.gaze.map(([, yaw]) => yaw)).toEqual([-180, -180, -180, -180, -180]);
+    expect(viewingRecordSchema.safeParse(v.log.record).success).toBe(true);
+    const behind = { ...v.log.record, path: [{ ...v.log.record.path[0]!, gaze: [[0, 180, 0] as const] }] };
+    expect(viewingRecordSchema.safeParse(behind).success, 'yaw 180 is spelled -180').toBe(false);
   });
 
   it('keeps an ending reached when the viewer leaves during its playout', () => {
