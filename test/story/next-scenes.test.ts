@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type AdjacencyMap, adjacencyMapToArray, getAdjacencyMap } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { type StoryEvent, type StoryPackage, type StorySnapshot, compileStory, currentScene, cutEdition, isCredits, nextScenes, validateStory } from '../../src/story';
@@ -44,7 +46,13 @@ function explored(story: StoryPackage, edition: string | null): Map<string, Set<
   return seen;
 }
 
-describe.each(['scenes/glass-sky', 'scenes/hello', 'test/fixtures/keeper'])('nextScenes in %s', (film) => {
+/** Every bundled film (the flagship, the small one) and the keeper fixture, whose editions skip and insert scenes. */
+const films = [
+  ...readdirSync(resolve(import.meta.dirname, '../../scenes'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `scenes/${d.name}`),
+  'test/fixtures/keeper',
+];
+
+describe.each(films)('nextScenes in %s', (film) => {
   const story = load(`${film}/story.json`);
   const editions = Object.keys(story.editions).length > 0 ? Object.keys(story.editions) : [null];
 
