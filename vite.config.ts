@@ -109,7 +109,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], environment: 'node' },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/browser/**', 'test/station/**'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'station',
+          include: ['test/station/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/station/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Load and fault tests measure throughput and kill processes: one file at a time on two cores.
+          fileParallelism: false,
+        },
       },
       {
         extends: true,

@@ -17,7 +17,7 @@ export const GAZE_ROWS = 36;
 /**
  * The bin of a gaze direction, in the layout of an equirectangular panorama: column from yaw
  * (-180 at the left edge; +180 is the same seam and falls in column 0), row from pitch (+90 at the
- * top row, -90 in the bottom row). The station's SQL bins the same way (see `GAZE_BIN_SQL`).
+ * top row, -90 in the bottom row). The station's SQL bins the same way (`gazeBinSql` in src/station/figures.ts).
  */
 export function gazeBin(yaw: number, pitch: number, cols = GAZE_COLS, rows = GAZE_ROWS): { col: number; row: number } {
   const u = (((yaw + 180) % 360) + 360) % 360 / 360;
