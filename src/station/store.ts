@@ -23,8 +23,9 @@ export interface LiveKiosk {
 
 /**
  * One statement stores a viewing and its rows, so it is stored whole or not at all, and only once:
- * a second copy of an id inserts nothing (`inserted` 0). The kiosk's last-seen row is updated either
- * way (a resend is still a sign of life). Child rows come from the record's own JSON, in SQL.
+ * a second copy of an id inserts nothing (`inserted` 0). The kiosk counts as seen either way (a
+ * resend is still a sign of life); its last record changes only with a new one. Child rows come
+ * from the record's own JSON, in SQL.
  */
 const INSERT_VIEWING = `
 WITH v AS (
@@ -56,9 +57,10 @@ g AS (
 ),
 k AS (
   INSERT INTO kiosks (id, film, seen_ms, last_record, last_record_ms)
-  SELECT $2, $3, $12, $1, $12 WHERE $2::text IS NOT NULL
-  ON CONFLICT (id) DO UPDATE SET seen_ms = greatest(kiosks.seen_ms, excluded.seen_ms), last_record = excluded.last_record,
-    last_record_ms = excluded.last_record_ms, film = coalesce(kiosks.film, excluded.film)
+  SELECT $2, $3, $12, (SELECT id FROM v), (SELECT $12::bigint FROM v) WHERE $2::text IS NOT NULL
+  ON CONFLICT (id) DO UPDATE SET seen_ms = greatest(kiosks.seen_ms, excluded.seen_ms),
+    last_record = coalesce(excluded.last_record, kiosks.last_record), last_record_ms = coalesce(excluded.last_record_ms, kiosks.last_record_ms),
+    film = coalesce(kiosks.film, excluded.film)
 )
 SELECT count(*)::int AS inserted FROM v`;
 
