@@ -14,7 +14,7 @@ async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
 }
 
 describe('faults', () => {
-  it('the station killed mid-ingest (SIGKILL) and restarted: nothing acknowledged is lost, nothing doubles', { timeout: 240_000 }, async () => {
+  it('the station killed mid-ingest (SIGKILL) and restarted: nothing acknowledged is lost, nothing doubles', { timeout: 300_000 }, async () => {
     const dataDir = pgliteDataDir();
     const { dist, root } = fakeDist();
     const fleet = kioskFleet(10, 60, 2);
@@ -58,7 +58,7 @@ describe('faults', () => {
 
   let server: ThrowawayPostgres | undefined;
   afterAll(() => server?.destroy());
-  it('PostgreSQL stopped for a while: ingest answers 503, kiosks keep their queue, everything arrives after', { timeout: 240_000 }, async () => {
+  it('PostgreSQL stopped for a while: ingest answers 503, kiosks keep their queue, everything arrives after', { timeout: 300_000 }, async () => {
     server = await startPostgres();
     const url = await server.createDatabase('faults');
     const { dist, root } = fakeDist();

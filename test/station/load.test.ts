@@ -49,7 +49,7 @@ async function loadRun(name: string, env: NodeJS.ProcessEnv, dataDir: string, co
 }
 
 describe('load: 50 kiosks × 200 viewings at once, connections dropped at random', () => {
-  it('on PGlite: 10,000 stored, none doubled', { timeout: 240_000 }, async () => {
+  it('on PGlite: 10,000 stored, none doubled', { timeout: 600_000 }, async () => {
     const root = pgliteDataDir();
     try {
       await loadRun('PGlite', {}, root, async (sql) => {
@@ -67,7 +67,7 @@ describe('load: 50 kiosks × 200 viewings at once, connections dropped at random
 
   let server: ThrowawayPostgres | undefined;
   afterAll(() => server?.destroy());
-  it('on PostgreSQL: 10,000 stored, none doubled', { timeout: 240_000 }, async () => {
+  it('on PostgreSQL: 10,000 stored, none doubled', { timeout: 600_000 }, async () => {
     server = await startPostgres();
     const url = await server.createDatabase('load');
     const scratch = mkdtempSync(join(tmpdir(), 'sightline-load-'));
