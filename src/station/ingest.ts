@@ -55,7 +55,8 @@ export async function registerIngest(app: FastifyInstance, options: IngestOption
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
     scope.post('/api/viewings', { onRequest: authenticate, bodyLimit: RECORD_LIMITS.bytes, config: { rateLimit } }, async (request, reply) => {
-      const text = request.body as string;
+      const text = request.body;
+      if (typeof text !== 'string') return reply.code(400).send({ error: 'expected a viewing record as JSON' });
       const shape = jsonShapeProblem(text, RECORD_SHAPE);
       if (shape !== null) return reply.code(400).send({ error: `not a viewing record: ${shape}` });
       const parsed = parseRecord(text, 'request body');
@@ -77,7 +78,7 @@ export async function registerIngest(app: FastifyInstance, options: IngestOption
       if (request.params.id !== request.kiosk) return reply.code(403).send({ error: `this token belongs to kiosk "${request.kiosk}"` });
       let value: unknown;
       try {
-        value = JSON.parse(request.body as string);
+        value = JSON.parse(String(request.body));
       } catch {
         return reply.code(400).send({ error: 'not JSON' });
       }

@@ -115,15 +115,18 @@ export class ViewingStore {
     }));
   }
 
-  /** Every stored record that passes the filter, in the order the viewings started, read a page at a time. */
+  /**
+   * Every stored record that passes the filter, in the order the viewings started (then by id, byte
+   * by byte whatever the database's locale), read a page at a time.
+   */
   async *records(filter: AudienceFilter = {}): AsyncGenerator<ViewingRecord[]> {
     const { where, params } = filterSql(filter, 3, 'v');
     let after: [number, string] | null = null;
     for (;;) {
       const page: Array<{ id: string; started_ms: string | number; record: string }> = await this.db.query(
         `SELECT v.id, v.started_ms, v.record::text AS record FROM viewings v
-         WHERE ${where} AND ($1::bigint IS NULL OR (v.started_ms, v.id) > ($1::bigint, $2::text))
-         ORDER BY v.started_ms, v.id LIMIT ${PAGE}`,
+         WHERE ${where} AND ($1::bigint IS NULL OR (v.started_ms, v.id COLLATE "C") > ($1::bigint, $2::text))
+         ORDER BY v.started_ms, v.id COLLATE "C" LIMIT ${PAGE}`,
         [after?.[0] ?? null, after?.[1] ?? null, ...params],
       );
       if (page.length === 0) return;

@@ -128,6 +128,8 @@ describe('station security', () => {
 
     it('not JSON, another content type, a compressed body: refused', async () => {
       await refused('{"format": ');
+      await refused('');
+      expect((await fetch(`${station.url}/api/viewings`, { method: 'POST', headers: { authorization: bearer(TOKENS['foyer-1']) } })).status).toBe(400);
       await refused(JSON.stringify(record), 415, { 'content-type': 'text/plain' });
       await refused(JSON.stringify(record), 415, { 'content-encoding': 'gzip' });
     });
