@@ -112,11 +112,24 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/station/**'],
           environment: 'node',
           // The pipeline's tests run espeak-ng, sox and ffmpeg: seconds on an idle machine, far
           // more on CI's two busy cores. Limits catch hangs, not slowness.
           testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'station',
+          include: ['test/station/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/station/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Load and fault tests measure throughput and kill processes: one file at a time on two cores.
+          fileParallelism: false,
         },
       },
       {

@@ -22,6 +22,8 @@ import { codesTable } from './codes';
 const USAGE = `Usage: sightline <command> <package-dir> [options]
 
 Commands:
+  serve [dist] [options]                  the station: serves the player, gathers viewings
+                                          (sightline serve --help for its options)
   validate <dir> [--json] [--strict]      check a story package (exit 0 ok, 1 errors, 2 usage)
   graph <dir> [--format mermaid|dot|json] [--edition <id>]
                                           the story graph; json is the xstate machine config
@@ -29,6 +31,18 @@ Commands:
   stats <dir> [--json]                    counts, endings, shortest and longest paths
   codes [--json]                          every diagnostic code: severity, when, meaning
 `;
+
+/**
+ * The whole command line: \`serve\` runs until it is stopped (the station, loaded only for it);
+ * every other command is \`run\`.
+ */
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'serve') {
+    const { serve } = await import('../station/serve');
+    return serve(argv.slice(1), out, err);
+  }
+  return run(argv, out, err);
+}
 
 /** Runs the CLI; returns the exit code. IO is injected so tests can run it in-process. */
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -176,5 +190,5 @@ function describe(e: import('../story').StoryEvent): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = await main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { run } = await import('./main.ts');
-process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+const { main } = await import('./main.ts');
+process.exitCode = await main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));

@@ -19,7 +19,7 @@ export const GAZE_ROWS = 36;
  * The bin of a gaze direction, in the layout of an equirectangular panorama: column from yaw
  * wrapped as the story wraps it (-180, the seam, at the left edge: column 0; 180 and 540 are the
  * same seam), row from pitch (+90 at the top row, -90 in the bottom row). The station's SQL bins
- * the same way (see `GAZE_BIN_SQL`).
+ * the same way (`gazeBinSql` in src/station/figures.ts).
  */
 export function gazeBin(yaw: number, pitch: number, cols = GAZE_COLS, rows = GAZE_ROWS): { col: number; row: number } {
   const u = (wrapYaw(yaw) + 180) / 360;

@@ -28,6 +28,7 @@ const warning = (by: FoundBy, meaning: string) => ({ severity: 'warning', by, me
 export const DIAGNOSTIC_CODES = {
   'json.syntax': error('story', 'story.json is not valid JSON; the message gives the line and column'),
   'record.too-large': error('records', 'a viewing record longer than any Sightline writes (over 1 MB of JSON)'),
+  'kiosk.token-shared': error('records', 'two kiosk files give the same station token, so one kiosk could send as the other'),
   'schema.missing': error('story', 'a required field is missing'),
   'schema.invalid-type': error('story', 'a value has the wrong type (a string where a number belongs, a fraction where a whole number does)'),
   'schema.invalid-value': error('story', 'a value the format does not allow here: another format version, an unknown media type, a malformed colour, a shape that matches none'),
