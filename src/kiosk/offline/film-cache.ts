@@ -84,13 +84,17 @@ const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
 export function createFilmCache(options: FilmCacheOptions): FilmCache {
   const { film } = options;
   if (!FILM_ID.test(film)) throw new Error(`kiosk: "${film}" is not a film id`);
-  const storage = options.caches ?? globalThis.caches;
+  // Absent where the page is not a secure context (an http:// address other than localhost).
+  const storage: CacheStorage | undefined = options.caches ?? globalThis.caches;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? (() => new Date());
   const filmBase = filmBaseUrl(film, options.siteBase);
   const filesUrl = new URL(FILM_FILES, filmBase).href;
   const storyUrl = new URL('story.json', filmBase).href;
-  const open = () => storage.open(filmCacheName(film));
+  const open = () => {
+    if (!storage) throw new Error('this page has no Cache Storage (it needs https:// or localhost)');
+    return storage.open(filmCacheName(film));
+  };
 
   function listOfFiles(text: string, headers: Headers): FilmList | string {
     const parsed = parseJson(text, FILM_FILES);
@@ -178,7 +182,7 @@ export function createFilmCache(options: FilmCacheOptions): FilmCache {
     try {
       cache = await open();
     } catch (error) {
-      return report(film, 'done', null, 0, 0, false, null, [`Cache Storage cannot be opened: ${String(error)}`]);
+      return report(film, 'done', null, 0, 0, false, null, [`Cache Storage cannot be opened: ${error instanceof Error ? error.message : String(error)}`]);
     }
     onProgress(report(film, 'checking', null, 0, 0, false, null, []));
     const fromServer = await listFromServer(cache);
@@ -250,14 +254,14 @@ export function createFilmCache(options: FilmCacheOptions): FilmCache {
       return running;
     },
     async inspect() {
-      const cache = (await storage.has(filmCacheName(film))) ? await open() : null;
+      const cache = storage && (await storage.has(filmCacheName(film))) ? await open() : null;
       const list = cache && (await listFromCache(cache));
       if (!cache || !list) return report(film, 'done', null, 0, 0, false, null, []);
       const { held, bytes } = await tally(cache, list);
       const lastUpdate = (await cache.match(list.source.url))?.headers.get(CHECKED_HEADER) ?? null;
       return report(film, 'done', list, held, bytes, false, lastUpdate, []);
     },
-    clear: () => storage.delete(filmCacheName(film)),
+    clear: async () => (storage ? storage.delete(filmCacheName(film)) : false),
   };
 }
 

@@ -127,6 +127,14 @@ describe('the film cache, from the package files.json', () => {
     expect(done.problems[0]).toContain(problem);
   });
 
+  it('says so where the page has no Cache Storage (not a secure context), and downloads nothing', async () => {
+    const server = served(PACKAGE);
+    const cache = createFilmCache({ film: FILM, siteBase: SITE, fetch: server.fetch }); // Node, like an http:// page, has no caches
+    const done = await cache.update();
+    expect([done.complete, done.problems, server.take()]).toEqual([false, ['Cache Storage cannot be opened: this page has no Cache Storage (it needs https:// or localhost)'], []]);
+    expect([(await cache.inspect()).complete, await cache.clear()]).toEqual([false, false]);
+  });
+
   it('shares one run between calls made while it works, and drops the cache on clear()', async () => {
     const server = served(PACKAGE);
     const { storage, cache } = setUp(server);
