@@ -8,7 +8,6 @@ import { pageErrors, perform, usePlayer, waitForApp } from './harness';
 
 const baseUrl = inject('baseUrl');
 const dist = resolve(import.meta.dirname, '../../dist');
-const TIME_SCALE = 20;
 const open = usePlayer();
 
 const hello = validateStory(JSON.parse(readFileSync(resolve(dist, 'scenes/hello/story.json'), 'utf8'))).story!;
@@ -92,7 +91,8 @@ async function countServerRequests(page: Page, prefix: string): Promise<string[]
 
 describe('the kiosk offline', () => {
   it('reloads with the network gone and plays every scene of the film to each ending', async () => {
-    const page = await open('?mode=kiosk&kiosk=offline-test', { timeScale: TIME_SCALE });
+    // Real time: the archive's 30 s choice countdown never runs out under a slow machine's steps.
+    const page = await open('?mode=kiosk&kiosk=offline-test');
     await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
     await offlineReady(page);
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('manifest-kiosk.webmanifest');
@@ -107,7 +107,6 @@ describe('the kiosk offline', () => {
       await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
       for (const event of path.events) await perform(page, event);
       await waitForApp(page, { status: 'ended', scene: path.ending });
-      await page.waitForSelector('.credits-screen');
       for (const scene of await scenesShown(page)) shown.add(scene);
       // Offline, the kiosk reports its film complete from what the cache holds.
       await offlineReady(page);
