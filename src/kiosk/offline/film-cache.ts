@@ -248,9 +248,12 @@ export function createFilmCache(options: FilmCacheOptions): FilmCache {
   return {
     film,
     update(onProgress = () => {}) {
-      running ??= run(onProgress).finally(() => {
-        running = null;
-      });
+      running ??= run(onProgress)
+        // A connection dropped mid-list or a cache that fails to read: reported, like any problem.
+        .catch((error: unknown) => report(film, 'done', null, 0, 0, false, null, [error instanceof Error ? error.message : String(error)]))
+        .finally(() => {
+          running = null;
+        });
       return running;
     },
     async inspect() {

@@ -135,6 +135,12 @@ describe('the film cache, from the package files.json', () => {
     expect([(await cache.inspect()).complete, await cache.clear()]).toEqual([false, false]);
   });
 
+  it('never rejects: a connection dropped mid-list is reported', async () => {
+    const dropping = (async () => new Response(new ReadableStream({ start: (c) => c.error(new TypeError('network error')) }))) as typeof fetch;
+    const cache = createFilmCache({ film: FILM, siteBase: SITE, caches: new FakeCacheStorage().asCacheStorage(), fetch: dropping });
+    expect(await cache.update()).toMatchObject({ complete: false, problems: ['network error'] });
+  });
+
   it('shares one run between calls made while it works, and drops the cache on clear()', async () => {
     const server = served(PACKAGE);
     const { storage, cache } = setUp(server);
