@@ -3,6 +3,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugins } from './src/build/offline.ts';
 
 const root = import.meta.dirname;
 
@@ -103,7 +104,7 @@ function noXREmulator(): Plugin {
 export default defineConfig({
   // Relative base: the built player works from any folder of any static host.
   base: './',
-  plugins: [react(), servedFolders(), noXREmulator()],
+  plugins: [react(), servedFolders(), noXREmulator(), ...offlinePlugins()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     projects: [

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
-import { readPlayerParams } from './params';
+import { type PlayerParams, readPlayerParams } from './params';
 import { Player } from './Player';
 import { type ViewingPreview, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
@@ -46,8 +46,12 @@ type Phase =
 
 const storage = browserStorage;
 
-export function App() {
-  const params = readPlayerParams(window.location.search);
+export interface AppProps {
+  /** What the page plays and how; kiosk mode passes its kiosk file's film. @default the page's URL parameters */
+  readonly params?: PlayerParams;
+}
+
+export function App({ params = readPlayerParams(window.location.search) }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [progress, setProgress] = useState<{ scene: string; status: AppStatus }>({ scene: '', status: 'loading' });
   const [settings, setSettings] = useState<ViewerSettings>(() => readSettings(storage));

@@ -29,3 +29,12 @@ export function readPlayerParams(search: string): PlayerParams {
     variables: Object.fromEntries([...params].filter(([key]) => key.startsWith('var.') && key.length > 4).map(([key, value]) => [key.slice(4), value])),
   };
 }
+
+/**
+ * Kiosk mode, `?mode=kiosk`: which kiosk file to read (`&kiosk=<name>` names `kiosk-<name>.json`;
+ * without it, `kiosk.json`), or null outside kiosk mode. The name is checked where the file is read.
+ */
+export function readKioskMode(search: string): { readonly kiosk: string | null } | null {
+  const params = new URLSearchParams(search);
+  return params.get('mode') === 'kiosk' ? { kiosk: params.get('kiosk') || null } : null;
+}

@@ -28,6 +28,10 @@ const warning = (by: FoundBy, meaning: string) => ({ severity: 'warning', by, me
 export const DIAGNOSTIC_CODES = {
   'json.syntax': error('story', 'story.json is not valid JSON; the message gives the line and column'),
   'record.too-large': error('records', 'a viewing record longer than any Sightline writes (over 1 MB of JSON)'),
+  'kiosk.bad-name': error('records', 'the page asks for a kiosk file by a name that is not lowercase letters, digits and "-"'),
+  'kiosk.not-found': error('records', 'the kiosk file is not beside the player (kiosk.json, or kiosk-<name>.json)'),
+  'kiosk.unreachable': error('records', 'the kiosk file could not be fetched and no copy was cached'),
+  'kiosk.unexpected': error('records', 'the kiosk stopped on an error of its own; the message says which'),
   'kiosk.token-shared': error('records', 'two kiosk files give the same station token, so one kiosk could send as the other'),
   'schema.missing': error('story', 'a required field is missing'),
   'schema.invalid-type': error('story', 'a value has the wrong type (a string where a number belongs, a fraction where a whole number does)'),

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { createFilmCache, registerPlayerServiceWorker, requestPersistentStorage } from '../kiosk';
+
+/**
+ * Makes a kiosk work without a network: registers the service worker (the app shell), asks for
+ * persistent storage and caches the kiosk's film. Where that stands is mirrored on the root element
+ * for tests and monitors: `data-offline` is `caching`, then `ready` (the page reloads and plays the
+ * film with the network gone) or `failed` (it needs the network; the console says why), and
+ * `data-persisted` says whether the browser granted persistent storage.
+ */
+export function useOfflineKiosk(film: string | null): void {
+  useEffect(() => {
+    if (film === null) return;
+    let live = true;
+    const root = document.documentElement;
+    root.dataset['offline'] = 'caching';
+    const cache = createFilmCache({ film, siteBase: document.baseURI });
+    void Promise.all([registerPlayerServiceWorker(), requestPersistentStorage(), cache.update()]).then(([worker, storage, progress]) => {
+      if (!live || worker === 'updating') return; // a newer player takes over with a reload
+      for (const problem of progress.problems) console.warn(`sightline: caching ${film}: ${problem}`);
+      root.dataset['persisted'] = String(storage.persisted ?? false);
+      root.dataset['offline'] = worker === 'active' && progress.complete ? 'ready' : 'failed';
+    });
+    return () => {
+      live = false;
+    };
+  }, [film]);
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { FilmFiles } from '../kiosk/offline/film-files';
+import { FILM_FILES, FILM_FILES_FORMAT } from '../kiosk/offline/shared.ts';
+
+/**
+ * A package folder's files.json: every file in it (files.json itself and dot-files aside), sorted,
+ * with its sha256 and size, for the kiosk's film cache (src/kiosk/offline/film-cache.ts).
+ */
+export function filmFiles(dir: string, film: string): FilmFiles {
+  const files: FilmFiles['files'] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && !(folder === dir && entry.name === FILM_FILES)) {
+        const bytes = readFileSync(path);
+        files.push({ path: relative(dir, path).split(sep).join('/'), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      }
+    }
+  };
+  walk(dir);
+  return { format: FILM_FILES_FORMAT, film, files };
+}
+
+/** Writes `<out>/<film>/files.json` for every package (a folder with a story.json) under `scenes`. */
+export function writeFilmFiles(scenes: string, out: string): string[] {
+  const films = readdirSync(scenes, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(scenes, e.name, 'story.json')));
+  for (const { name } of films) {
+    mkdirSync(join(out, name), { recursive: true });
+    writeFileSync(join(out, name, FILM_FILES), `${JSON.stringify(filmFiles(join(scenes, name), name))}\n`);
+  }
+  return films.map((f) => f.name);
+}
