@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { type PlayerParams, readPlayerParams } from './params';
 import { Player } from './Player';
+import { type PlayerHost, PlayerFrame, usePlayerHost } from './player-host';
 import { type ViewingPreview, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
@@ -135,8 +136,11 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
         />
       )}
       {phase.name === 'play' && (
+        <FilmHost restoringText={uiText(phase.language).restoring}>
+          {(host) => (
         <Player
           key={phase.run}
+          host={host}
           story={phase.film.story}
           provenance={phase.film.provenance}
           filmBase={phase.film.filmBase}
@@ -158,8 +162,23 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
           onRestart={restart}
           preview={phase.preview}
         />
+          )}
+        </FilmHost>
       )}
     </div>
+  );
+}
+
+/**
+ * The canvas, media and XR store a film plays in, made once: "Watch again" (a new Player inside)
+ * finds its pictures loaded and the headset's session still there.
+ */
+function FilmHost({ restoringText, children }: { restoringText: string; children: (host: PlayerHost) => ReactNode }) {
+  const host = usePlayerHost();
+  return (
+    <PlayerFrame host={host} restoringText={restoringText}>
+      {children(host)}
+    </PlayerFrame>
   );
 }
 

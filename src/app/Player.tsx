@@ -14,12 +14,13 @@ import {
   isEnding,
   localize,
   offeredChoices,
+  hasAiContent,
   type Provenance,
   uiText,
 } from '../story';
-import { type MediaStatus, SubtitleTracks } from '../media';
-import { MagicWindow, Stage, createScreenView, crystalMix } from '../stage';
-import { createPlayerXRStore, detectDeviceProfile, useImmersiveVRSupport, useXRSession } from '../xr';
+import type { MediaStatus } from '../media';
+import { MagicWindow, StageScene, XRCredits, crystalMix } from '../stage';
+import { useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
 import type { AppStatus } from './App';
 import { Countdown } from './Countdown';
@@ -35,10 +36,19 @@ import { useFullscreen } from './use-fullscreen';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
 import { useSoundUnlock } from './use-sound-unlock';
-import { useViewing } from './viewing';
-import { usePlayerMedia } from './player-media';
+import { type Viewing, useViewing } from './viewing';
+import type { PlayerHost } from './player-host';
 
 export interface PlayerProps {
+  /** What outlives this viewing: media, the XR store, the canvas this viewing's scene goes into. */
+  readonly host: PlayerHost;
+  /**
+   * A kiosk's viewing: the headset menu has no Exit VR, and the credits stay in the headset (shown
+   * there as well as on the page) so the next visitor finds the session. @default false
+   */
+  readonly kiosk?: boolean;
+  /** Told once the viewing's story actor exists (a kiosk records the viewing from it). */
+  readonly onViewing?: (viewing: Viewing) => void;
   readonly story: StoryPackage;
   /** What made the film's assets, for the credits. */
   readonly provenance: Provenance | null;
@@ -75,8 +85,11 @@ export interface PlayerProps {
  * outside the canvas, so a lost WebGL context or an ended XR session never loses the viewer's place.
  */
 export function Player(props: PlayerProps) {
-  const { story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart } = props;
+  const { host, story, filmBase, language, edition, resume, choiceTimeScale, storage, onProgress, onRestart } = props;
+  const kiosk = props.kiosk ?? false;
   const viewing = useViewing({ story, edition, language, resume, choiceTimeScale, storage, preview: props.preview });
+  const { onViewing } = props;
+  useEffect(() => onViewing?.(viewing), [onViewing, viewing]);
   const { actor, clock } = viewing;
   const snapshot = useSyncExternalStore(
     useCallback((listener: () => void) => {
@@ -86,13 +99,9 @@ export function Player(props: PlayerProps) {
     () => actor.getSnapshot(),
   );
   const cut = useMemo(() => cutEdition(story, snapshot.context.edition), [story, snapshot.context.edition]);
-  const [view] = useState(() => createScreenView());
-  const [magic] = useState(() => new MagicWindow());
-  const [magicOn, setMagicOn] = useState(false);
-  useEffect(() => () => magic.disable(), [magic]);
-  const [profile] = useState(() => detectDeviceProfile(navigator.userAgent, navigator.maxTouchPoints ?? 0));
-  const { sound, libraries, narration, ambience } = usePlayerMedia(profile);
-  const [tracks] = useState(() => new SubtitleTracks());
+  const { view, magic, tracks, xrStore, profile } = host;
+  const { sound, libraries, narration, ambience } = host.media;
+  const [magicOn, setMagicOn] = useState(magic.enabled);
   const { silent, unlock } = useSoundUnlock(sound, { userActivated: props.userActivated, muted: props.muted, volume: props.volume });
   const { onSound } = props;
   const toggleMute = useCallback(() => {
@@ -108,8 +117,6 @@ export function Player(props: PlayerProps) {
     },
     [unlock, onSound, props.volume],
   );
-  const [xrStore] = useState(() => createPlayerXRStore(document.baseURI, profile));
-  useEffect(() => () => xrStore.destroy(), [xrStore]);
   const xrSession = useXRSession(xrStore);
   const text = uiText(language);
   const t = useCallback((value: LocalizedText) => localize(value, language, story.languages), [language, story.languages]);
@@ -133,10 +140,11 @@ export function Player(props: PlayerProps) {
   useEffect(() => {
     onProgress({ scene: sceneId, status: ended ? 'ended' : started.current ? 'playing' : 'loading' });
   }, [onProgress, sceneId, ended, mediaStatus.status]);
-  // The credits are read on the page: a headset viewer is brought back to the screen for them.
+  // The credits are read on the page: a headset viewer is brought back to the screen for them
+  // (a kiosk's stay in the headset, for the next visitor).
   useEffect(() => {
-    if (credits) void xrSession?.end();
-  }, [credits, xrSession]);
+    if (credits && !kiosk) void xrSession?.end();
+  }, [credits, kiosk, xrSession]);
 
   const announcement = useAnnouncements(story, snapshot, t, text);
   const subtitle = useSubtitle(story, sceneId, language, filmBase, tracks, clock, props.subtitles);
@@ -164,6 +172,7 @@ export function Player(props: PlayerProps) {
       language,
       languages: story.languages,
       immersive: xrSession !== null,
+      canExitVR: !kiosk,
       canEnterVR,
       magicWindow: MagicWindow.available() ? magicOn : null,
       fullscreen: fullscreen.active,
@@ -188,24 +197,23 @@ export function Player(props: PlayerProps) {
     text,
   );
   const [focusedChoice, setFocusedChoice] = useState<string | null>(null);
-  const [canvasKey, setCanvasKey] = useState(0);
-  const [restoring, setRestoring] = useState(false);
-  const onContextLost = useCallback(() => {
-    setRestoring(true);
-    // A new canvas gets a new context; the story actor and textures' sources survive the remount.
-    window.setTimeout(() => {
-      setCanvasKey((k) => k + 1);
-      setRestoring(false);
-    }, 300);
-  }, []);
 
   if (credits || !scene)
-    return <CreditsScreen story={story} provenance={props.provenance} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />;
+    return (
+      <>
+        {kiosk && (
+          <host.slot.In>
+            <XRCredits lines={creditLines(story, lastScene.current, language, props.provenance)} />
+          </host.slot.In>
+        )}
+        <CreditsScreen story={story} provenance={props.provenance} language={language} edition={snapshot.context.edition} endingsSeen={snapshot.context.endingsSeen} onRestart={onRestart} />
+      </>
+    );
 
   return (
-    <div className="player" data-device={profile.id} data-media={mediaStatus.status} data-xr={xrSession ? 'immersive' : 'screen'} data-paused={paused ? 'true' : 'false'}>
-      <Stage
-        key={canvasKey}
+    <div className="viewing" data-media={mediaStatus.status} data-paused={paused ? 'true' : 'false'}>
+      <host.slot.In>
+      <StageScene
         viewing={{
           story,
           cut,
@@ -231,8 +239,8 @@ export function Player(props: PlayerProps) {
         device={profile}
         menu={headsetMenu(controls)}
         outlineHotspots={props.preview.hotspots}
-        onContextLost={onContextLost}
       />
+      </host.slot.In>
       <div className="reticle" aria-hidden="true" />
       {/* A scene that is only a colour (an ending, a question to the audience) is a title card. */}
       {scene.media.type === 'color' && !scene.splat && scene.props.length === 0 && (
@@ -245,7 +253,6 @@ export function Player(props: PlayerProps) {
           {text.hint}
         </p>
       )}
-      {restoring && <p className="notice">{text.restoring}</p>}
       {/* A choice made before its scene was ready: the last picture holds, and this says why. */}
       {holding && (
         <p className="media-loading" aria-hidden="true">
@@ -271,6 +278,19 @@ export function Player(props: PlayerProps) {
       />
     </div>
   );
+}
+
+/** The credits as the headset shows them: the film, the ending reached, the people, the AI label. */
+function creditLines(story: StoryPackage, ending: string, language: string, provenance: Provenance | null): string[] {
+  const text = uiText(language);
+  const t = (value: LocalizedText) => localize(value, language, story.languages);
+  const ended = story.scenes[ending];
+  return [
+    t(story.title),
+    ...(ended ? [`${t(ended.title)} — ${text.theEnd}`] : []),
+    ...story.credits.slice(0, 4).map((c) => `${t(c.role)}${text.labelSeparator}${c.name}`),
+    ...(hasAiContent(provenance) ? [text.aiGenerated] : []),
+  ];
 }
 
 /** What the live region says: the scene title on entry, each clue found, the memory crystal's shifts, the ending. */

@@ -88,6 +88,8 @@ export interface PlayerControlsState {
   readonly immersive: boolean;
   /** The device can enter an immersive VR session. */
   readonly canEnterVR: boolean;
+  /** The viewer may leave the headset's session (not at a kiosk, where the next visitor needs it). */
+  readonly canExitVR: boolean;
   /** Following the phone's movement, or null where the device has no such sensor. */
   readonly magicWindow: boolean | null;
   /** The page is fullscreen, or null where it cannot be. */
@@ -116,7 +118,7 @@ export function playerControls(state: PlayerControlsState, actions: PlayerContro
   const percent = `${Math.round(state.volume * 100)}%`;
   const pauseLabel = state.paused ? text.resume : text.pause;
   const controls: PlayerControl[] = [
-    { id: 'exit-vr', kind: 'action', label: text.exitVR, readout: text.exitVR, relevant: state.immersive, run: actions.exitVR },
+    ...(state.canExitVR ? [{ id: 'exit-vr', kind: 'action', label: text.exitVR, readout: text.exitVR, relevant: state.immersive, run: actions.exitVR } as const] : []),
     { id: 'pause', kind: 'toggle', label: pauseLabel, readout: pauseLabel, relevant: true, pressed: state.paused, toggle: actions.togglePause },
     {
       id: 'mute',

@@ -1,5 +1,4 @@
-import { Canvas, useFrame } from '@react-three/fiber';
-import { XR } from '@react-three/xr';
+import { useFrame } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Group, Raycaster, Vector2, Vector3 } from 'three';
 import {
@@ -34,7 +33,6 @@ import { useFacing } from './use-facing';
 import { useGaze } from './use-gaze';
 import { XRCaption, XRReticle } from './XRCaption';
 import { XRMenu, type XRMenuButton } from './XRMenu';
-import { RendererStats } from './RendererStats';
 import { XRMediaLayer } from './XRMediaLayer';
 import { MONO_360, layoutOfMedia } from './backdrop-geometry';
 import { ScenePropsLayer } from './Props';
@@ -56,8 +54,6 @@ export interface StageProps {
   readonly menu: readonly XRMenuButton[];
   /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
   readonly outlineHotspots?: boolean | undefined;
-  /** The WebGL context was lost; the shell remounts the stage. */
-  readonly onContextLost: () => void;
 }
 
 export interface StageViewing {
@@ -107,34 +103,15 @@ export interface StageCaptions {
 }
 
 export interface StageDevice {
-  /** Multisampling, per device profile (off on Quest 2 and phones). */
-  readonly antialias: boolean;
   /** Most Gaussian splats to draw at once, per device profile. */
   readonly splatBudget: number;
 }
 
-/** The 3D stage: renders what the story snapshot says and reports gaze as discrete story events. */
-export function Stage(props: StageProps) {
-  return (
-    <Canvas
-      className="stage-canvas"
-      camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
-      gl={{ antialias: props.device.antialias }}
-      onCreated={({ gl }) => {
-        gl.domElement.addEventListener('webglcontextlost', (e) => {
-          e.preventDefault();
-          props.onContextLost();
-        });
-      }}
-    >
-      <XR store={props.input.xrStore}>
-        <StageContent {...props} />
-      </XR>
-    </Canvas>
-  );
-}
-
-function StageContent(props: StageProps) {
+/**
+ * The 3D scene of a viewing: renders what the story snapshot says and reports gaze as discrete story
+ * events. It goes into a `StageCanvas` (through a stage slot), which outlives it.
+ */
+export function StageScene(props: StageProps) {
   const { story, cut, language, sceneId, offered, dwelled, variables, deadline, send, clock, setAttentionReporter } = props.viewing;
   const { libraries, filmBase, onStatus: onMediaStatus } = props.media;
   const { view, magic, xrStore, focusedChoice } = props.input;
@@ -233,7 +210,6 @@ function StageContent(props: StageProps) {
       <directionalLight position={[1, 3, 2]} intensity={1.5} />
       <XRReticle />
       <XRMenu buttons={props.menu} />
-      <RendererStats />
       <XRCaption text={caption} belowSightDeg={30} />
       <XRCaption text={subtitle || null} belowSightDeg={21} scale={subtitleScale} />
     </>

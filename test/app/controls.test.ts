@@ -16,6 +16,7 @@ const STATE: PlayerControlsState = {
   language: 'en',
   languages: ['en', 'zh-CN'],
   immersive: false,
+  canExitVR: true,
   canEnterVR: true,
   magicWindow: null,
   fullscreen: false,
@@ -117,6 +118,8 @@ describe('the player controls list', () => {
     const relevant = (list: readonly PlayerControl[]) => ids(list.filter((c) => c.relevant));
     expect(relevant(controls({ sceneHasSubtitles: false, magicWindow: false }))).toEqual(['pause', 'mute', 'volume', 'subtitle-size', 'language', 'magic-window', 'fullscreen', 'enter-vr']);
     expect(relevant(controls({ immersive: true, magicWindow: false }))).toEqual(['exit-vr', 'pause', 'mute', 'volume', 'subtitles', 'subtitle-size', 'language', 'fullscreen']);
+    // A kiosk's headset has no way out of the session.
+    expect(controls({ immersive: true, canExitVR: false }).map((c) => c.id)).not.toContain('exit-vr');
     expect(control(controls({ fullscreen: true }), 'fullscreen', 'toggle')).toMatchObject({ pressed: true, label: 'Exit fullscreen' });
   });
 

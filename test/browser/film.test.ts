@@ -27,16 +27,16 @@ async function play(page: Page, event: StoryEvent) {
   if (event.type !== 'hotspot.dwelled') return perform(page, event);
   // The scene is in and shown first: paused on the way in, its hotspots would not yet be lookable.
   await page.locator(`button[data-hotspot="${event.hotspot}"]`).waitFor({ state: 'attached' });
-  await page.waitForSelector('.player[data-media="ready"]', { state: 'attached' });
+  await page.waitForSelector('.viewing[data-media="ready"]', { state: 'attached' });
   // By keyboard: a mouse resting over the canvas would count as looking at what lies under it.
   const pause = page.locator('button.pause');
   await pause.focus();
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.player[data-paused="true"]');
+  await page.waitForSelector('.viewing[data-paused="true"]');
   await perform(page, event);
   await pause.focus();
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.player[data-paused="false"]');
+  await page.waitForSelector('.viewing[data-paused="false"]');
 }
 
 /** The choice's label in a language: choice ids are unique within a scene, and repeated ones share their label. */

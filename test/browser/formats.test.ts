@@ -97,7 +97,7 @@ describe('sources and posters', () => {
     // The poster is the same picture, small: the direction ahead is already its colour.
     await lookAt(page, 'poster-right', MARKS[1]!.colour);
     expect(await shown()).not.toContain('pano.webp');
-    expect(await page.locator('.player').getAttribute('data-media')).toBe('loading');
+    expect(await page.locator('.viewing').getAttribute('data-media')).toBe('loading');
     release();
     await waitForApp(page, { status: 'playing', scene: 'poster', media: 'ready' });
     await expect.poll(shown, { timeout: 15_000 }).toContain('pano.webp');
@@ -128,7 +128,7 @@ describe('sources and posters', () => {
     // The poster's colour ahead (the video scene has no hotspots to look at), and not the video yet.
     expect(near(await centreColour(page), MARKS[0]!.colour)).toBe(true);
     expect(await shown()).not.toContain('orbit.webm');
-    expect(await page.locator('.player').getAttribute('data-media')).toBe('loading');
+    expect(await page.locator('.viewing').getAttribute('data-media')).toBe('loading');
     release();
     await waitForApp(page, { status: 'playing', scene: 'video', media: 'ready' });
     await expect.poll(shown, { timeout: 15_000 }).toContain('orbit.webm');

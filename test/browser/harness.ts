@@ -139,7 +139,7 @@ export async function waitForApp(page: Page, attributes: { status?: string; scen
   if (attributes.status) parts.push(`.app[data-status="${attributes.status}"]`);
   if (attributes.scene) parts.push(`.app[data-scene="${attributes.scene}"]`);
   let selector = parts.length === 2 ? `.app[data-status="${attributes.status}"][data-scene="${attributes.scene}"]` : parts[0] ?? '.app';
-  if (attributes.media) selector += ` .player[data-media="${attributes.media}"]`;
+  if (attributes.media) selector += ` .viewing[data-media="${attributes.media}"]`;
   await page.waitForSelector(selector, { timeout, state: 'attached' });
 }
 

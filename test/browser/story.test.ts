@@ -105,7 +105,7 @@ describe('time, saves and endings in the player', () => {
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForSelector('.player[data-paused="true"]');
+    await page.waitForSelector('.viewing[data-paused="true"]');
     // Let the countdown redraw (every 250 ms) once paused, then watch that nothing moves for 2 s:
     // 40 s of scene time at 20×, more than the whole countdown.
     const realTime = (ms: number) => page.waitForFunction((ms) => new Promise((r) => setTimeout(() => r(true), ms)), ms);
