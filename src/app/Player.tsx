@@ -49,6 +49,8 @@ export interface PlayerProps {
   readonly kiosk?: boolean;
   /** Told once the viewing's story actor exists (a kiosk records the viewing from it). */
   readonly onViewing?: (viewing: Viewing) => void;
+  /** Something the headset must show over the film's own captions (a kiosk's reset countdown). */
+  readonly headsetNotice?: string | null;
   readonly story: StoryPackage;
   /** What made the film's assets, for the credits. */
   readonly provenance: Provenance | null;
@@ -232,7 +234,7 @@ export function Player(props: PlayerProps) {
         input={{ view, magic, xrStore, focusedChoice }}
         captions={{
           // In the headset, the held picture says why it holds, as the screen's loading sign does.
-          caption: holding ? text.loading : hint ? text.hint : announcement || null,
+          caption: props.headsetNotice ?? (holding ? text.loading : hint ? text.hint : announcement || null),
           subtitle,
           subtitleScale: SUBTITLE_SCALE[props.subtitleSize],
         }}

@@ -2,7 +2,14 @@ import { type Diagnostic, type ErrorCode, type Provenance, type StoryPackage, fo
 import { assetUrl, filmBaseUrl } from '../media';
 
 export type LoadedFilm =
-  | { readonly ok: true; readonly story: StoryPackage; readonly filmBase: URL; readonly provenance: Provenance | null }
+  | {
+      readonly ok: true;
+      readonly story: StoryPackage;
+      readonly filmBase: URL;
+      readonly provenance: Provenance | null;
+      /** A hash of story.json's text: viewing records say which version of the film was played. */
+      readonly revision: string;
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -35,7 +42,7 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   if (!story) return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
   // Warnings are for the author (sightline validate); the film plays.
   for (const w of diagnostics) console.warn(`sightline: ${formatDiagnostic(w)}`);
-  return { ok: true, story, filmBase, provenance: await loadProvenance(story, filmBase, fetchImpl) };
+  return { ok: true, story, filmBase, provenance: await loadProvenance(story, filmBase, fetchImpl), revision: textHash(text) };
 }
 
 /**
@@ -55,4 +62,14 @@ async function loadProvenance(story: StoryPackage, filmBase: URL, fetchImpl: typ
     console.warn(`sightline: ${story.provenance} could not be read (${String(error)}); the credits list no generated assets; run sightline validate`);
     return null;
   }
+}
+
+/** FNV-1a (64-bit) of a text, as 16 hex digits: tells versions apart (not a security hash). */
+export function textHash(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
 }

@@ -13,6 +13,14 @@ interface SightlineTestHooks {
   readonly mediaBudget?: number;
   /** When set, the player's sound output appends the analyser after its master gain: what is heard. */
   readonly soundTaps?: AnalyserNode[];
+  /**
+   * A kiosk's own time (idle, countdowns, the credits' stay, the attract loop) stands still and
+   * moves only when the test calls `advanceKiosk(ms)`, which the kiosk adds to this object.
+   */
+  readonly kioskClock?: 'manual';
+  advanceKiosk?: (ms: number) => void;
+  /** The kiosk's watchdog sees no frames drawn, as if rendering had hung. */
+  stallFrames?: boolean;
 }
 
 export function testHooks(): SightlineTestHooks {

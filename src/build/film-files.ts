@@ -32,5 +32,28 @@ export function writeFilmFiles(scenes: string, out: string): string[] {
     mkdirSync(join(out, name), { recursive: true });
     writeFileSync(join(out, name, FILM_FILES), `${JSON.stringify(filmFiles(join(scenes, name), name))}\n`);
   }
+  writeFileSync(join(out, FILM_INDEX), `${JSON.stringify(filmIndex(scenes, films.map((f) => f.name)))}\n`);
   return films.map((f) => f.name);
+}
+
+/** The list of films a deployed player holds (`scenes/films.json`), for the kiosk operator's film choice. */
+export const FILM_INDEX = 'films.json';
+
+export interface FilmIndexEntry {
+  readonly id: string;
+  readonly title: unknown;
+  readonly languages: readonly string[];
+  readonly editions: readonly string[];
+}
+
+function filmIndex(scenes: string, films: readonly string[]): FilmIndexEntry[] {
+  return films.map((id) => {
+    const story = JSON.parse(readFileSync(join(scenes, id, 'story.json'), 'utf8').replace(/^\uFEFF/, '')) as { title?: unknown; languages?: unknown; editions?: unknown };
+    return {
+      id,
+      title: story.title ?? id,
+      languages: Array.isArray(story.languages) ? story.languages.filter((l): l is string => typeof l === 'string') : [],
+      editions: story.editions && typeof story.editions === 'object' ? Object.keys(story.editions) : [],
+    };
+  });
 }

@@ -25,3 +25,4 @@ export {
   registerPlayerServiceWorker,
   requestPersistentStorage,
 } from './offline';
+export { Kiosk, type KioskProps } from './Kiosk';

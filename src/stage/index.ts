@@ -6,3 +6,4 @@ export { MagicWindow } from './magic-window';
 export { crystalMix } from './crystal';
 export type { XRMenuButton } from './XRMenu';
 export { XRCredits } from './XRCredits';
+export { AttractScene, type AttractSceneProps } from './AttractScene';

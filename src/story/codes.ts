@@ -31,6 +31,7 @@ export const DIAGNOSTIC_CODES = {
   'kiosk.bad-name': error('records', 'the page asks for a kiosk file by a name that is not lowercase letters, digits and "-"'),
   'kiosk.not-found': error('records', 'the kiosk file is not beside the player (kiosk.json, or kiosk-<name>.json)'),
   'kiosk.unreachable': error('records', 'the kiosk file could not be fetched and no copy was cached'),
+  'kiosk.language': error('records', 'the kiosk offers a language its film does not have'),
   'kiosk.unexpected': error('records', 'the kiosk stopped on an error of its own; the message says which'),
   'kiosk.token-shared': error('records', 'two kiosk files give the same station token, so one kiosk could send as the other'),
   'schema.missing': error('story', 'a required field is missing'),

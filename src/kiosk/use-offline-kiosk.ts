@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { createFilmCache, registerPlayerServiceWorker, requestPersistentStorage } from '../kiosk';
+import { createFilmCache, registerPlayerServiceWorker, requestPersistentStorage } from './offline';
 
 /**
  * Makes a kiosk work without a network: registers the service worker (the app shell), asks for

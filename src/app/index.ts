@@ -1,0 +1,13 @@
+export { AiLabel } from './AiLabel';
+export { App, type AppStatus } from './App';
+export { ControlsBar } from './ControlsBar';
+export { ErrorScreen } from './ErrorScreen';
+export { type LoadedFilm, loadFilm, textHash } from './load-film';
+export { type PlayerControl, playerControls } from './controls';
+export { Player, type PlayerProps } from './Player';
+export { type PlayerHost, PlayerFrame, usePlayerHost } from './player-host';
+export { type PlayerParams, readKioskMode, readPlayerParams } from './params';
+export { type ViewerSettings, readSettings, writeSettings } from './settings';
+export { browserStorage } from './storage';
+export { testHooks } from './test-hooks';
+export { type Viewing } from './viewing';
