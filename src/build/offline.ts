@@ -55,7 +55,7 @@ export function offlinePlugins(): PluginOption[] {
       manifest: PLAYER_MANIFEST,
       includeAssets: ['icons/icon.svg'],
       injectManifest: {
-        globPatterns: ['index.html', 'assets/*.{js,css}', 'decoders/**/*.{js,wasm}', 'fonts/*.woff2', 'xr-profiles/**/*.{json,glb}', KIOSK_MANIFEST],
+        globPatterns: ['index.html', 'assets/*.{js,css}', 'decoders/**/*.{js,wasm}', 'fonts/*.woff2', 'kiosk/*.ogg', 'xr-profiles/**/*.{json,glb}', KIOSK_MANIFEST],
         globIgnores: ['assets/basis_transcoder-*', 'assets/draco_decoder-*', 'assets/draco_wasm_wrapper-*'],
         // Spark's chunk is 2.6 MB; the largest controller model 1.4 MB.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

@@ -33,6 +33,7 @@ import { writeWorldSpz } from './world-spz';
 export { EMOTIONS, type Element, type Emotion, type Lighting, type Motif, type SceneBrief, type Setting } from './brief';
 export type { Catalogue, PropGenerator, WorldGenerator } from './catalogue';
 export { SKETCH_WIDTH, type SketchOptions, sketchFilm } from './sketch';
+export { speakNarration } from './narration';
 
 /** Seconds of ambient bed; it loops seamlessly, so a scene of any length can play over it. */
 const AMBIENCE_SECONDS = 40;
