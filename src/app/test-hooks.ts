@@ -21,6 +21,8 @@ interface SightlineTestHooks {
   advanceKiosk?: (ms: number) => void;
   /** The kiosk's watchdog sees no frames drawn, as if rendering had hung. */
   stallFrames?: boolean;
+  /** The kiosk's viewing throws while rendering, once, as a bug would. */
+  crashViewing?: boolean;
 }
 
 export function testHooks(): SightlineTestHooks {

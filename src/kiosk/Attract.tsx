@@ -89,7 +89,10 @@ export function Attract({ host, film, kiosk, clock, onStart }: AttractProps) {
               lang={l}
               data-language={l}
               onClick={() => onStart(l, true)}
-              onPointerEnter={() => {
+              onPointerMove={(event) => {
+                // Only a pointer that moved onto the button: one left resting where the button
+                // appears (the last visitor's tap) must not start the next viewing.
+                if (dwell.current?.language === l || (event.movementX === 0 && event.movementY === 0)) return;
                 window.clearTimeout(dwell.current?.timer);
                 dwell.current = { language: l, timer: window.setTimeout(() => onStart(l, false), POINTER_DWELL_MS) };
               }}

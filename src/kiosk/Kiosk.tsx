@@ -9,7 +9,7 @@ import { KioskBoundary } from './KioskBoundary';
 import { KioskViewing, type ViewingEnd } from './KioskViewing';
 import { useLockdown } from './lockdown';
 import { type LoadedKioskFile, linkKioskManifest, loadKioskFile } from './offline';
-import { type FilmChoice, OperatorPanel } from './OperatorPanel';
+import { OperatorPanel } from './OperatorPanel';
 import { OperatorGate, useOperatorTrigger } from './OperatorGate';
 import { type KioskOverrides, readOverrides, withOverrides, writeOverrides } from './overrides';
 import { RecordStore } from './record-store';
@@ -125,7 +125,6 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   // The operator: a key chord or a long press in a corner, then the PIN.
   const [operator, setOperator] = useState<'closed' | 'gate' | 'open'>('closed');
   const corner = useOperatorTrigger(() => setOperator((o) => (o === 'closed' ? 'gate' : o)));
-  const films = useFilmChoices(kiosk.languages[0]!);
 
   const status: AppStatus | 'attract' = film === null ? 'loading' : !film.ok || languageProblems.length > 0 ? 'error' : phase.name === 'attract' ? 'attract' : progress.status;
   const state: KioskState = operator === 'open' ? 'operator' : status === 'error' ? 'error' : phase.name === 'attract' ? 'attract' : progress.status === 'ended' ? 'credits' : 'playing';
@@ -198,7 +197,6 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
       {operator === 'open' && (
         <OperatorPanel
           kiosk={kiosk}
-          films={films}
           store={store}
           storeProblem={storeProblem}
           upload={upload}
@@ -258,27 +256,6 @@ function useUploadQueue(kiosk: KioskFile, store: RecordStore | null, onStatus: (
     };
   }, [store, station, onStatus]);
   return queue;
-}
-
-/** The films this player holds (`scenes/films.json`, written by the build), for the operator. */
-function useFilmChoices(language: string): FilmChoice[] {
-  const [films, setFilms] = useState<FilmChoice[]>([]);
-  useEffect(() => {
-    fetch(new URL('scenes/films.json', document.baseURI))
-      .then((r) => (r.ok ? r.json() : []))
-      .then((list: unknown) => {
-        if (!Array.isArray(list)) return;
-        setFilms(
-          list.flatMap((f: { id?: unknown; title?: unknown; languages?: unknown; editions?: unknown }) =>
-            typeof f.id === 'string' && Array.isArray(f.languages) && Array.isArray(f.editions)
-              ? [{ id: f.id, title: localize(f.title as Parameters<typeof localize>[0], language, f.languages as string[]), languages: f.languages as string[], editions: f.editions as string[] }]
-              : [],
-          ),
-        );
-      })
-      .catch(() => {});
-  }, [language]);
-  return films;
 }
 
 /** Languages the kiosk offers that its film does not have. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type AppStatus, type LoadedFilm, Player, type PlayerHost, type Viewing } from '../app';
+import { type AppStatus, type LoadedFilm, Player, type PlayerHost, type Viewing, testHooks } from '../app';
 import { type KioskFile, type ViewingRecord, ViewingLog } from '../records';
 import { type SaveStorage, isCredits, uiText } from '../story';
 import { useXRSession } from '../xr';
@@ -128,8 +128,15 @@ export function KioskViewing(props: KioskViewingProps) {
     });
     return () => subscription.unsubscribe();
   }, [viewing, clock]);
+  const [crashed, setCrashed] = useState(false);
+  if (crashed) throw new Error('kiosk: a test made this viewing fail (crashViewing)');
   useEffect(() => {
     const timer = window.setInterval(() => {
+      const hooks = testHooks();
+      if (hooks.crashViewing) {
+        hooks.crashViewing = false;
+        setCrashed(true);
+      }
       const now = clock.now();
       if (creditsAt !== null) {
         if (now - creditsAt >= kiosk.afterCreditsSeconds * 1000) end('credits');

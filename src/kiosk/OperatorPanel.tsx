@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ControlsBar, type PlayerControl } from '../app';
 import { type KioskFile, type ViewingRecord, choicesCsv, cluesCsv, toNdjson, viewingsCsv } from '../records';
-import { languageName, uiText } from '../story';
+import { languageName, localize, uiText } from '../story';
 import { type FilmCacheProgress, type StorageStatus, createFilmCache, readStorageStatus } from './offline';
 import { type OperatorStats, formatLength, operatorStats } from './operator-stats';
 import type { KioskOverrides } from './overrides';
@@ -18,8 +18,6 @@ export interface FilmChoice {
 export interface OperatorPanelProps {
   /** The kiosk file with the operator's changes over it. */
   readonly kiosk: KioskFile;
-  /** The films this player holds (scenes/films.json), for the film choice. */
-  readonly films: readonly FilmChoice[];
   readonly store: RecordStore | null;
   /** Why records cannot be stored, when they cannot. */
   readonly storeProblem: string | null;
@@ -62,7 +60,8 @@ export function OperatorPanel(props: OperatorPanelProps) {
     };
   }, [store, kiosk.film]);
 
-  const choice = props.films.find((f) => f.id === film);
+  const films = useFilmChoices(kiosk.languages[0]!);
+  const choice = films.find((f) => f.id === film);
   const filmLanguages = choice?.languages ?? kiosk.languages;
   const exportAs = async (name: string, type: string, write: (records: ViewingRecord[]) => string) => {
     if (!store) return;
@@ -84,11 +83,11 @@ export function OperatorPanel(props: OperatorPanelProps) {
             onChange={(e) => {
               setFilm(e.target.value);
               setEdition(null);
-              const next = props.films.find((f) => f.id === e.target.value);
+              const next = films.find((f) => f.id === e.target.value);
               if (next) setLanguages(next.languages.slice(0, 2));
             }}
           >
-            {(props.films.some((f) => f.id === kiosk.film) ? props.films : [{ id: kiosk.film, title: kiosk.film, languages: kiosk.languages, editions: [] }, ...props.films]).map((f) => (
+            {(films.some((f) => f.id === kiosk.film) ? films : [{ id: kiosk.film, title: kiosk.film, languages: kiosk.languages, editions: [] }, ...films]).map((f) => (
               <option key={f.id} value={f.id}>
                 {f.title}
               </option>
@@ -206,3 +205,25 @@ function download(name: string, type: string, text: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The films this player holds (`scenes/films.json`, written by the build), for the operator. */
+function useFilmChoices(language: string): FilmChoice[] {
+  const [films, setFilms] = useState<FilmChoice[]>([]);
+  useEffect(() => {
+    fetch(new URL('scenes/films.json', document.baseURI))
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list: unknown) => {
+        if (!Array.isArray(list)) return;
+        setFilms(
+          list.flatMap((f: { id?: unknown; title?: unknown; languages?: unknown; editions?: unknown }) =>
+            typeof f.id === 'string' && Array.isArray(f.languages) && Array.isArray(f.editions)
+              ? [{ id: f.id, title: localize(f.title as Parameters<typeof localize>[0], language, f.languages as string[]), languages: f.languages as string[], editions: f.editions as string[] }]
+              : [],
+          ),
+        );
+      })
+      .catch(() => {});
+  }, [language]);
+  return films;
+}
+

@@ -40,6 +40,8 @@ export interface OpenOptions {
    * half-way; a test of transitions asks for 'no-preference'. @default 'reduce'
    */
   readonly reducedMotion?: 'reduce' | 'no-preference';
+  /** More of the app's test hooks (src/app/test-hooks.ts), set before it loads. */
+  readonly hooks?: Record<string, unknown>;
 }
 
 /** The tests' own film: the small one, unless a path names another. */
@@ -78,10 +80,10 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     },
   );
   if (options.emulateXR) await installIWER(page);
-  if (options.timeScale !== undefined)
-    await page.addInitScript((timeScale) => {
-      (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { timeScale };
-    }, options.timeScale);
+  if (options.timeScale !== undefined || options.hooks)
+    await page.addInitScript((hooks) => {
+      (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = hooks;
+    }, { ...options.hooks, ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}) });
   if (options.settings)
     await page.addInitScript((settings) => localStorage.setItem('sightline.settings', JSON.stringify(settings)), options.settings);
   await page.goto(new URL(withFilm(path), baseUrl).href);
@@ -236,4 +238,11 @@ export async function perform(page: Page, event: StoryEvent) {
     default:
       throw new Error(`no viewer action for ${event.type} in this film`);
   }
+}
+
+/** In kiosk mode: waits for the attract loop, then starts a viewing by tapping a language's button. */
+export async function startKiosk(page: Page, language = 'en', scene?: string): Promise<void> {
+  await waitForApp(page, { status: 'attract' });
+  await page.locator(`.attract-languages button[data-language="${language}"]`).click();
+  await waitForApp(page, { status: 'playing', ...(scene ? { scene } : {}), media: 'ready' });
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { endingPaths, validateStory } from '../../src/story';
-import { pageErrors, perform, usePlayer, waitForApp } from './harness';
+import { pageErrors, perform, startKiosk, usePlayer, waitForApp } from './harness';
 
 const baseUrl = inject('baseUrl');
 const dist = resolve(import.meta.dirname, '../../dist');
@@ -93,7 +93,7 @@ describe('the kiosk offline', () => {
   it('reloads with the network gone and plays every scene of the film to each ending', async () => {
     // Real time: the archive's 30 s choice countdown never runs out under a slow machine's steps.
     const page = await open('?mode=kiosk&kiosk=offline-test');
-    await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
+    await startKiosk(page, 'en', hello.start);
     await offlineReady(page);
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('manifest-kiosk.webmanifest');
 
@@ -104,7 +104,7 @@ describe('the kiosk offline', () => {
     const shown = new Set<string>();
     for (const path of paths) {
       await page.reload();
-      await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
+      await startKiosk(page, 'en', hello.start);
       for (const event of path.events) await perform(page, event);
       await waitForApp(page, { status: 'ended', scene: path.ending });
       for (const scene of await scenesShown(page)) shown.add(scene);
@@ -118,7 +118,7 @@ describe('the kiosk offline', () => {
 
   it('plays and seeks a video from the cache, by Range requests, for a film dropped in without files.json', async () => {
     const page = await open('?mode=kiosk&kiosk=offline-video', { viewport: { width: 640, height: 360 } });
-    await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await startKiosk(page, 'en', 'orbit');
     await offlineReady(page);
     // No files.json beside the fixture: the cache holds what its story names.
     const cached = await page.evaluate(async () => (await (await caches.open('sightline-film-video')).keys()).map((r) => new URL(r.url).pathname).sort());
@@ -126,7 +126,7 @@ describe('the kiosk offline', () => {
 
     await page.context().setOffline(true);
     await page.reload();
-    await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await startKiosk(page, 'en', 'orbit');
     // The two-second video plays to its end, which ends the scene.
     await waitForApp(page, { status: 'ended', scene: 'after' }, 30_000);
 
@@ -156,7 +156,7 @@ describe('the kiosk offline', () => {
 
   it('refetches a changed file alone at the next start, and nothing once the cache matches', async () => {
     const page = await open('?mode=kiosk&kiosk=offline-changes');
-    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await startKiosk(page, 'en', 'hall');
     await offlineReady(page);
 
     const cue = 'Under the dome, nobody looks up.';
@@ -173,7 +173,7 @@ describe('the kiosk offline', () => {
     // The next start plays the new subtitle from the cache and fetches only the list.
     requested.length = 0;
     await page.reload();
-    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await startKiosk(page, 'en', 'hall');
     await expect.poll(() => page.locator('.subtitles').textContent()).toBe('Under the dome, nobody looks up. Almost nobody.');
     await offlineReady(page);
     expect(requested).toEqual(['files.json']);
