@@ -4,8 +4,9 @@ import type { SceneClock, StoryEvent } from '../story';
 
 /**
  * Keeps a scene's video in step with the scene clock: it plays while scene time runs and pauses
- * while the viewer is away (hidden tab, headset off, player paused); while it buffers, scene time
- * waits for it; a video that plays once tells the story when it ends.
+ * while the viewer is away (hidden tab, headset off, player paused) or a test holds scene time
+ * still; while it buffers, scene time waits for it; a video that plays once tells the story when
+ * it ends.
  */
 export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClock, loop: boolean, send: (event: StoryEvent) => void, sceneId: string) {
   useEffect(() => {
@@ -30,7 +31,7 @@ export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClo
   // Checked every frame, since the reasons to stop come from several places (page, headset, controls).
   useFrame(() => {
     if (!video || video.ended) return;
-    const away = clock.pausedBy('hidden', 'xr-hidden', 'paused');
+    const away = clock.pausedBy('hidden', 'xr-hidden', 'paused', 'test');
     if (away && !video.paused) video.pause();
     else if (!away && video.paused) void video.play().catch(() => {});
   });

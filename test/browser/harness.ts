@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { StoryEvent } from '../../src/story';
+import type { SightlineTestHooks } from '../../src/app/test-hooks';
+import type { TestClockState } from '../../src/app/test-clock';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; nothing downloads a browser of its own here. */
@@ -31,6 +33,12 @@ export interface OpenOptions {
   readonly locale?: string;
   /** Scene time runs this many times faster (the app's test hook; viewers cannot set it). */
   readonly timeScale?: number;
+  /**
+   * Scene time (ms) at which each scene's clock stops, by scene id, on every entry into it: a test
+   * waits for the hold (`waitForHold`), then reads what the film shows at that exact scene time,
+   * and steps on with `stepSceneTo` or `releaseScene`. Speed with `timeScale`, exactness with holds.
+   */
+  readonly pauseAt?: Record<string, number>;
   /** Viewer settings stored before the app loads, as if chosen on the start screen earlier. */
   readonly settings?: Record<string, unknown>;
   /** A touch screen (a phone or tablet) instead of a mouse. */
@@ -78,10 +86,12 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     },
   );
   if (options.emulateXR) await installIWER(page);
-  if (options.timeScale !== undefined)
-    await page.addInitScript((timeScale) => {
-      (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { timeScale };
-    }, options.timeScale);
+  // Always set, so the player installs its test clock; other hooks a test adds are merged in.
+  const hooks: SightlineTestHooks = { ...(options.timeScale !== undefined && { timeScale: options.timeScale }), ...(options.pauseAt && { pauseAt: options.pauseAt }) };
+  await page.addInitScript((hooks) => {
+    const g = globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks };
+    g.__SIGHTLINE_TEST__ = { ...g.__SIGHTLINE_TEST__, ...hooks };
+  }, hooks);
   if (options.settings)
     await page.addInitScript((settings) => localStorage.setItem('sightline.settings', JSON.stringify(settings)), options.settings);
   await page.goto(new URL(withFilm(path), baseUrl).href);
@@ -232,8 +242,72 @@ export async function perform(page: Page, event: StoryEvent) {
       return;
     }
     case 'clock.tick':
-      return; // Scene time runs by itself, sped up; the next step waits for its effect.
+      // The page holds every scene (holdEveryScene): scene time is stepped to the deadline exactly.
+      await stepSceneTo(page, event.sceneMs);
+      return;
     default:
       throw new Error(`no viewer action for ${event.type} in this film`);
   }
+}
+
+declare const __SIGHTLINE_TEST__: Required<Pick<SightlineTestHooks, 'clock'>>;
+
+/** Where scene time stands, as the player's test clock reports it (src/app/test-clock.ts). */
+export function sceneTime(page: Page): Promise<TestClockState> {
+  return page.evaluate(() => __SIGHTLINE_TEST__.clock.state());
+}
+
+/** Holds on entry into each of `scenes` at scene time 0: the film moves on only when the test steps it. */
+export function holdEveryScene(scenes: Iterable<string>): Record<string, number> {
+  return Object.fromEntries([...scenes].map((scene) => [scene, 0]));
+}
+
+/**
+ * Waits until a hold has stopped scene time (in `scene`, at `ms`, where given). From then on the
+ * film shows one scene time, and what a test reads cannot race the clock.
+ */
+export async function waitForHold(page: Page, at: { scene?: string; ms?: number } = {}, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (at) => {
+      const clock = (globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks }).__SIGHTLINE_TEST__?.clock;
+      const state = clock?.state();
+      return state !== undefined && state.held && (at.scene === undefined || state.scene === at.scene) && (at.ms === undefined || state.ms === at.ms);
+    },
+    at,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Holds the current scene at `ms` of scene time (it must not be past it) and waits until it stands there. */
+export async function holdSceneAt(page: Page, ms: number): Promise<void> {
+  const scene = await page.evaluate((ms) => {
+    __SIGHTLINE_TEST__.clock.pauseAt(ms);
+    return __SIGHTLINE_TEST__.clock.state().scene;
+  }, ms);
+  await waitForHold(page, { scene, ms });
+}
+
+/**
+ * Lets held scene time run on to `ms` of the current scene (a deadline there fires) and waits until
+ * it is held there, or until the scene has been left (the next one holds where the test said).
+ */
+export async function stepSceneTo(page: Page, ms: number): Promise<void> {
+  const entries = await page.evaluate((ms) => {
+    const { entries } = __SIGHTLINE_TEST__.clock.state();
+    __SIGHTLINE_TEST__.clock.pauseAt(ms);
+    return entries;
+  }, ms);
+  await page.waitForFunction(
+    ({ ms, entries }) => {
+      const state = __SIGHTLINE_TEST__.clock.state();
+      return state.entries !== entries || (state.held && state.ms === ms);
+    },
+    { ms, entries },
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/** Drops every hold: scene time runs freely again (at the test's time scale). */
+export async function releaseScene(page: Page): Promise<void> {
+  await page.evaluate(() => __SIGHTLINE_TEST__.clock.resume());
 }
