@@ -143,6 +143,14 @@ async function installIWER(page: Page): Promise<void> {
   });
 }
 
+/** Adds test hooks (beside those `open` set) for the page's next load: a media log, a memory budget. */
+export async function addTestHooks(page: Page, hooks: Pick<SightlineTestHooks, 'mediaLog' | 'mediaBudget'>): Promise<void> {
+  await page.addInitScript((hooks) => {
+    const g = globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks };
+    g.__SIGHTLINE_TEST__ = { ...g.__SIGHTLINE_TEST__, ...hooks };
+  }, hooks);
+}
+
 /** Waits until the app root carries these data attributes (never a fixed sleep). */
 export async function waitForApp(page: Page, attributes: { status?: string; scene?: string; media?: string }, timeout = 30_000): Promise<void> {
   const parts: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Euler, Quaternion, Vector3 } from 'three';
-import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, releaseScene, sceneTime, waitForApp, waitForHold } from './harness';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
 import { directionFromYawPitch, facingHead } from '../../src/stage/direction';
 import { HEADSET_FIELD_OF_VIEW, choicePanelPoint, lookQuaternion } from './view';
@@ -115,16 +115,20 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('stops scene time while the headset is off', async () => {
-    const page = await open('?autoplay=1', { emulateXR: true, timeScale: 20, viewport: { width: 800, height: 450 } });
+    // Held 1 s into the archive while entering VR takes what it takes; let go once the headset is off.
+    const page = await open('?autoplay=1', { emulateXR: true, timeScale: 20, pauseAt: { archive: 1000 }, viewport: { width: 800, height: 450 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.locator('button[data-choice="corridor"]').focus();
     await page.keyboard.press('Enter');
     await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
+    await waitForHold(page, { scene: 'archive', ms: 1000 });
     await page.evaluate(() => xrDevice.updateVisibilityState('hidden'));
+    await releaseScene(page);
     // Two seconds of real time are 40 s of scene time at 20×, more than the archive's 30 s countdown.
     await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 2000)));
+    expect(await sceneTime(page)).toMatchObject({ scene: 'archive', ms: 1000, held: false });
     expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
     await page.evaluate(() => xrDevice.updateVisibilityState('visible'));
     await waitForApp(page, { status: 'playing', scene: 'hall' });
@@ -177,9 +181,10 @@ describe('WebXR on an emulated Meta Quest 3', () => {
 
 describe('the headset menu', () => {
   it('switches subtitles off and on, changes their size and the language', async () => {
-    const page = await open('?autoplay=1&lang=en', { emulateXR: true, viewport: { width: 400, height: 225 } });
+    // Held, then paused, on the first subtitle ("Under the dome…", 0.5–5 s), so it stays on show unless switched off.
+    const page = await open('?autoplay=1&lang=en', { emulateXR: true, pauseAt: { hall: 1000 }, viewport: { width: 400, height: 225 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    // Paused on the first subtitle ("Under the dome…", 0.5–5 s), so it stays on show unless switched off.
+    await waitForHold(page, { scene: 'hall', ms: 1000 });
     const line = page.locator('p.subtitles');
     await line.waitFor();
     await page.getByRole('button', { name: 'Pause' }).click();
