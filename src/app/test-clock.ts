@@ -1,4 +1,4 @@
-import type { SceneClock } from '../story';
+import type { PauseReason, SceneClock } from '../story';
 import { testHooksSet } from './test-hooks';
 
 /** Where scene time stands, as a test reads it. */
@@ -9,7 +9,12 @@ export interface TestClockState {
   readonly ms: number;
   /** Whether a hold (`pauseAt`) has stopped scene time. */
   readonly held: boolean;
+  /** Everything that stops scene time now (`test` for a hold). */
+  readonly pausedBy: readonly PauseReason[];
 }
+
+/** Every pause reason (the record makes a new one a type error until it is listed). */
+const REASONS = Object.keys({ hidden: 1, 'xr-hidden': 1, paused: 1, buffering: 1, holding: 1, test: 1 } satisfies Record<PauseReason, 1>) as PauseReason[];
 
 /**
  * How a browser test steps scene time instead of racing it, as `__SIGHTLINE_TEST__.clock`: the
@@ -51,7 +56,7 @@ export function installTestClock(clock: SceneClock, currentScene: () => string):
       for (const scene of Object.keys(holds)) delete holds[scene];
       clock.holdAt(null);
     },
-    state: () => ({ scene: currentScene(), entries, ms: clock.now(), held: clock.pausedBy('test') }),
+    state: () => ({ scene: currentScene(), entries, ms: clock.now(), held: clock.pausedBy('test'), pausedBy: REASONS.filter((r) => clock.pausedBy(r)) }),
   };
   hooks.clock = testClock;
   return {

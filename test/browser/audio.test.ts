@@ -3,7 +3,7 @@ import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
 import { directionFromYawPitch } from '../../src/stage/direction';
-import { nextFrames, pageErrors, releaseScene, stepSceneTo, usePlayer, waitForApp, waitForHold } from './harness';
+import { nextFrames, pageErrors, releaseScene, stepSceneTo, usePlayer, waitForApp, waitForHold, waitForPause } from './harness';
 import { lookQuaternion } from './view';
 
 const open = usePlayer();
@@ -223,7 +223,7 @@ describe('sound controls and narration', () => {
     expect((await media(page, '.webm'))!.muted).toBe(true);
     // Paused by the viewer, then the test's hold let go: only the pause holds the video.
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForSelector('.player[data-paused="true"]');
+    await waitForPause(page, 'paused');
     await releaseScene(page);
     await expect.poll(async () => (await media(page, '.webm'))?.paused).toBe(true);
     const at = (await media(page, '.webm'))!.currentTime;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import type { StoryEvent } from '../../src/story';
+import type { PauseReason, StoryEvent } from '../../src/story';
 import type { SightlineTestHooks } from '../../src/app/test-hooks';
 import type { TestClockState } from '../../src/app/test-clock';
 import { PNG } from 'pngjs';
@@ -284,6 +284,11 @@ export async function waitForHold(page: Page, at: { scene?: string; ms?: number 
     at,
     { timeout, polling: 50 },
   );
+}
+
+/** Waits until scene time is stopped for this reason (a pause the player takes asynchronously, such as a headset's). */
+export async function waitForPause(page: Page, reason: PauseReason): Promise<void> {
+  await page.waitForFunction((reason) => __SIGHTLINE_TEST__.clock.state().pausedBy.includes(reason), reason, { polling: 50 });
 }
 
 /** Holds the current scene at `ms` of scene time (it must not be past it) and waits until it stands there. */

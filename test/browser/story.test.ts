@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { type EndingPath, endingPaths, validateStory } from '../../src/story';
-import { holdEveryScene, pageErrors, perform, releaseScene, sceneTime, stepSceneTo, usePlayer, waitForApp, waitForHold } from './harness';
+import { holdEveryScene, pageErrors, perform, releaseScene, sceneTime, stepSceneTo, usePlayer, waitForApp, waitForHold, waitForPause } from './harness';
 
 const baseUrl = inject('baseUrl');
 const TIME_SCALE = 20;
@@ -115,10 +115,11 @@ describe('time, saves and endings in the player', () => {
     await expect.poll(() => page.locator('.countdown').textContent()).toBe('Time to choose: 28 s');
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.waitForSelector('.player[data-paused="true"]');
+    await waitForPause(page, 'paused');
     await releaseScene(page);
     // Nothing moves for 2 s: 40 s of scene time at 20×, more than the whole countdown.
     await page.waitForFunction((ms) => new Promise((r) => setTimeout(() => r(true), ms)), 2000);
-    expect(await sceneTime(page)).toMatchObject({ scene: 'archive', ms: 2000, held: false });
+    expect(await sceneTime(page)).toMatchObject({ scene: 'archive', ms: 2000, held: false, pausedBy: ['paused'] });
     expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
     expect(await page.locator('.countdown').textContent()).toBe('Time to choose: 28 s');
     await page.getByRole('button', { name: 'Resume' }).click();
