@@ -1,3 +1,4 @@
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { registerServedFont } from '../media';
 import { App } from './App';
