@@ -3,6 +3,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './src/app/content-security-policy.ts';
 import { basisTranscoderWithoutEval } from './src/build/basis-transcoder.ts';
 
 const root = import.meta.dirname;
@@ -112,11 +113,26 @@ function noXREmulator(): Plugin {
   };
 }
 
+/**
+ * The player's Content-Security-Policy as a meta tag in the built index.html, first in its head so
+ * it governs everything after it. Build only: the dev server's hot reload runs inline scripts and
+ * a websocket the policy forbids.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'sightline-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta() }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   // Relative base: the built player works from any folder of any static host.
   base: './',
-  plugins: [react(), servedFolders(), noXREmulator()],
+  plugins: [react(), servedFolders(), noXREmulator(), contentSecurityPolicy()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Serving the build, the player sends its policy as a header too, with what only a header can say.
+  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicyHeader() } },
   test: {
     projects: [
       {

@@ -72,11 +72,17 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
   (page as Page & { errors: string[] }).errors = errors;
+  const violations = await recordViolations(page);
+  // A worker's violations reach no listener in the page: they show as its errors, and count as violations too.
+  const error = (text: string) => {
+    errors.push(text);
+    if (text.includes('Content Security Policy')) violations.push(`error: ${text.split('\n')[0]}`);
+  };
+  page.on('pageerror', (e) => error(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') error(m.text());
+  });
   // The player may only talk to the server it came from: no CDN, no network at run time.
   await context.route(
     (url) => !url.href.startsWith(baseUrl),
@@ -109,7 +115,10 @@ export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Pa
     browser = await launchBrowser();
   });
   afterEach(async () => {
+    // The player runs under its Content-Security-Policy: anything it blocked fails the test.
+    const blocked = browser?.contexts().flatMap((context) => context.pages().flatMap(violations)) ?? [];
     await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+    if (blocked.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${blocked.join('\n')}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -123,8 +132,39 @@ export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Pa
 
 export const pageErrors = (page: Page): string[] => (page as Page & { errors: string[] }).errors;
 
+/**
+ * Records every `securitypolicyviolation` in the page (from its first script on, in every load),
+ * so usePlayer fails a test in which the policy blocked anything. Returns the record.
+ */
+async function recordViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  (page as Page & { violations: string[] }).violations = seen;
+  await page.exposeBinding('__sightlineViolation', (_source, violation: string) => void seen.push(violation));
+  await page.addInitScript(() => {
+    const report = (violation: string) => (globalThis as unknown as { __sightlineViolation(v: string): void }).__sightlineViolation(violation);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => report(`event: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` from ${e.sourceFile}:${e.lineNumber}` : ''}${e.sample ? ` "${e.sample}"` : ''}`),
+      true,
+    );
+  });
+  return seen;
+}
+
+/** The policy violations recorded in a page so far. */
+export const violations = (page: Page): string[] => (page as Page & { violations?: string[] }).violations ?? [];
+
+/** Takes the violations recorded so far (a test that provokes them on purpose), so they fail nothing. */
+export function takeViolations(page: Page): string[] {
+  return violations(page).splice(0);
+}
+
 const require = createRequire(import.meta.url);
 
+/**
+ * Init scripts reach the page through the browser's debugging protocol, which the page's
+ * Content-Security-Policy does not govern: the emulator installs under the player's policy as is.
+ */
 async function installIWER(page: Page): Promise<void> {
   await page.addInitScript({ content: readFileSync(require.resolve('iwer/build/iwer.min.js'), 'utf8') });
   await page.addInitScript(() => {
@@ -161,9 +201,21 @@ export async function waitForApp(page: Page, attributes: { status?: string; scen
   await page.waitForSelector(selector, { timeout, state: 'attached' });
 }
 
+/**
+ * Adds CSS to the page as a constructed style sheet: the player's Content-Security-Policy refuses
+ * inline `<style>` (Playwright's addStyleTag), and a test must not need it loosened.
+ */
+export async function addStyle(page: Page, css: string): Promise<void> {
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
 /** Hides the page's text and controls over the canvas, so a screenshot shows only the scene. */
 export async function showSceneOnly(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }' });
+  await addStyle(page, '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }');
 }
 
 /** Luminance variance of a screenshot: near zero for a blank or single-colour frame. */
