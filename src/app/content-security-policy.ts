@@ -9,7 +9,7 @@
  * - workers: the app's own and `blob:` (three's KTX2 and Draco loaders and Spark start their
  *   workers from blobs, which inherit this policy);
  * - fetches and images: the app's own and `blob:` (three's glTF loader reads a model's embedded
- *   images through blob URLs);
+ *   images through blob URLs: fetched in Chromium, by an `<img>` in Safari and older Firefox);
  * - media and fonts: the app's own only;
  * - no plugins (`object-src`), no `<base>` to redirect relative URLs (`base-uri`).
  */
