@@ -21,7 +21,9 @@ interface MediaState {
  * Records every media element the player plays, so a test can read narration and video back, and
  * listens to what the player outputs: the analyser its sound output taps after the master gain
  * (through the test hook), sampled every 20 ms. `__heard` is the loudest sample so far;
- * `__heardEarly` the loudest while the narration was in its first `EARLY_S` seconds.
+ * `__heardEarly` the loudest while the narration was in its first `EARLY_S` seconds. Each sample
+ * reads the analyser's longest window (32768 samples, over half a second), so a page starved of
+ * CPU, whose 20 ms timer runs a few times a second, still hears every stretch of sound.
  */
 async function recordMedia(page: Page): Promise<void> {
   await page.addInitScript((earlyS) => {
@@ -41,6 +43,7 @@ async function recordMedia(page: Page): Promise<void> {
     const listen = () => {
       const tap = taps[taps.length - 1];
       if (tap) {
+        if (tap.fftSize !== 32768) tap.fftSize = 32768;
         if (samples.length !== tap.fftSize) samples = new Float32Array(tap.fftSize);
         tap.getFloatTimeDomainData(samples);
         let peak = 0;

@@ -84,7 +84,8 @@ async function main(): Promise<number> {
   if (await step('build', 'vite', ['build', '--logLevel', 'warn'])) {
     await step('browser suite', 'vitest', ['run', '--project', 'browser']);
     const files = timeDependentFiles();
-    for (let i = 1; i <= repeats; i++) await step(`time-dependent files, rerun ${i}/${repeats}: ${files.join(' ')}`, 'vitest', ['run', '--project', 'browser', ...files]);
+    console.log(`\nstress: the files that run scene time: ${files.join(' ')}`);
+    for (let i = 1; i <= repeats; i++) await step(`time-dependent files, rerun ${i}/${repeats}`, 'vitest', ['run', '--project', 'browser', ...files]);
   }
   stopAll();
 
