@@ -111,12 +111,14 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
  */
 export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Page> {
   let browser: Browser | undefined;
+  /** Pages opened by the test under way, closed by it or not. */
+  const opened: Page[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async () => {
     // The player runs under its Content-Security-Policy: anything it blocked fails the test.
-    const blocked = browser?.contexts().flatMap((context) => context.pages().flatMap(violations)) ?? [];
+    const blocked = opened.splice(0).flatMap(violations);
     await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
     if (blocked.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${blocked.join('\n')}`);
   });
@@ -124,9 +126,11 @@ export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Pa
     await browser?.close();
   });
   const baseUrl = inject('baseUrl');
-  return (path, options) => {
+  return async (path, options) => {
     if (!browser) throw new Error('browser tests: usePlayer() opens pages only inside tests');
-    return openPlayer(browser, baseUrl, path, options);
+    const page = await openPlayer(browser, baseUrl, path, options);
+    opened.push(page);
+    return page;
   };
 }
 
