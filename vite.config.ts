@@ -3,6 +3,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './src/app/content-security-policy.ts';
+import { basisTranscoderWithoutEval } from './src/build/basis-transcoder.ts';
 import { offlinePlugins } from './src/build/offline.ts';
 
 const root = import.meta.dirname;
@@ -32,10 +34,20 @@ const MIME: Record<string, string> = {
  * Decoders that three's loaders fetch at run time (KTX2's Basis transcoder, Draco's glTF decoder),
  * served by the player itself under /decoders/ instead of from a CDN.
  */
+const basisDir = resolve(root, 'node_modules/three/examples/jsm/libs/basis');
 const DECODERS: Array<[name: string, dir: string]> = [
-  ['basis', resolve(root, 'node_modules/three/examples/jsm/libs/basis')],
+  ['basis', basisDir],
   ['draco', resolve(root, 'node_modules/three/examples/jsm/libs/draco/gltf')],
 ];
+
+/**
+ * Served files made as they are served and built: the input profiles we ship, and the Basis
+ * transcoder rewritten to run without eval (the Content-Security-Policy allows none).
+ */
+const MADE: Record<string, () => string> = {
+  '/xr-profiles/profilesList.json': profilesList,
+  '/decoders/basis/basis_transcoder.js': () => basisTranscoderWithoutEval(readFileSync(join(basisDir, 'basis_transcoder.js'), 'utf8')),
+};
 
 /**
  * Story packages (scenes/) and XR input-profile models are data served beside the app, not bundled:
@@ -53,9 +65,10 @@ function servedFolders(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
-        if (url === '/xr-profiles/profilesList.json') {
-          res.setHeader('Content-Type', 'application/json');
-          res.end(profilesList());
+        const made = MADE[url];
+        if (made) {
+          res.setHeader('Content-Type', MIME[extname(url)]!);
+          res.end(made());
           return;
         }
         for (const [prefix, dir] of folders) {
@@ -74,8 +87,8 @@ function servedFolders(): Plugin {
       cpSync(resolve(root, 'scenes'), join(out, 'scenes'), { recursive: true });
       mkdirSync(join(out, 'xr-profiles'), { recursive: true });
       for (const profile of XR_PROFILES) cpSync(join(profilesDir, profile), join(out, 'xr-profiles', profile), { recursive: true });
-      writeFileSync(join(out, 'xr-profiles', 'profilesList.json'), profilesList());
       for (const [name, dir] of DECODERS) cpSync(dir, join(out, 'decoders', name), { recursive: true, filter: (f) => !f.endsWith('.md') });
+      for (const [url, make] of Object.entries(MADE)) writeFileSync(join(out, url), make());
     },
   };
 }
@@ -101,11 +114,26 @@ function noXREmulator(): Plugin {
   };
 }
 
+/**
+ * The player's Content-Security-Policy as a meta tag in the built index.html, first in its head so
+ * it governs everything after it. Build only: the dev server's hot reload runs inline scripts and
+ * a websocket the policy forbids.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'sightline-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta() }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   // Relative base: the built player works from any folder of any static host.
   base: './',
-  plugins: [react(), servedFolders(), noXREmulator(), ...offlinePlugins()],
+  plugins: [react(), servedFolders(), noXREmulator(), contentSecurityPolicy(), ...offlinePlugins()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Serving the build, the player sends its policy as a header too, with what only a header can say.
+  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicyHeader() } },
   test: {
     projects: [
       {

@@ -1,3 +1,4 @@
+import './app/no-eval';
 import { createRoot } from 'react-dom/client';
 import { App, readKioskMode } from './app';
 import { Kiosk } from './kiosk';

@@ -9,6 +9,7 @@ import {
   type StorySnapshot,
   compileStory,
   createSave,
+  currentScene,
   driveStory,
   endingsKey,
   isCredits,
@@ -16,6 +17,7 @@ import {
 } from '../story';
 import { type ViewingPreview, isPreview } from './preview';
 import { readJson } from './storage';
+import { installTestClock } from './test-clock';
 import { testHooks } from './test-hooks';
 
 /** The browser's clock, in the shape xstate's clocks have. */
@@ -91,7 +93,8 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
 
   const start = () => {
     actor.start();
-    const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention() });
+    const testClock = installTestClock(clock, () => currentScene(actor.getSnapshot()));
+    const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention(), ...(testClock && { onEnter: testClock.onEnter }) });
     const subscription = actor.subscribe(save);
     save();
     const timer = window.setInterval(save, SAVE_EVERY_MS);
@@ -106,6 +109,7 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
       window.removeEventListener('pagehide', save);
       subscription.unsubscribe();
       driver.stop();
+      testClock?.uninstall();
       clock.dispose();
       actor.stop();
     };

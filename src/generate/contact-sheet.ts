@@ -36,7 +36,7 @@ export async function contactSheet(filmDir: string, out: string, language = 'en'
       const page = await context.newPage();
       await page.goto(new URL(`?film=${film}&scene=${id}&hotspots=1&lang=${language}`, base).href);
       // An ending scene plays with the status "ended".
-      await page.waitForSelector(`.app[data-scene="${id}"]:is([data-status="playing"], [data-status="ended"]) .player[data-media="ready"]`, { timeout: 60_000, state: 'attached' });
+      await page.waitForSelector(`.app[data-scene="${id}"]:is([data-status="playing"], [data-status="ended"]) .viewing[data-media="ready"]`, { timeout: 60_000, state: 'attached' });
       // Only the scene: no controls, hints or subtitles over it.
       await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .countdown { display: none !important; }' });
       await page.waitForTimeout(1500); // let the crystal ease in and the first frames settle

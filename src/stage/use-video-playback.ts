@@ -2,13 +2,17 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect } from 'react';
 import type { PauseReason, SceneClock, StoryEvent } from '../story';
 
-/** What stops a video: the viewer away (hidden tab, headset off) or the player paused; not buffering, which it causes. */
-const AWAY: readonly PauseReason[] = ['hidden', 'xr-hidden', 'paused'];
+/**
+ * What stops a video: the viewer away (hidden tab, headset off), the player paused, or a test holding
+ * scene time still; not buffering, which it causes.
+ */
+const AWAY: readonly PauseReason[] = ['hidden', 'xr-hidden', 'paused', 'test'];
 
 /**
  * Keeps a scene's video in step with the scene clock: it plays while scene time runs and pauses
- * while the viewer is away (hidden tab, headset off, player paused); while it buffers, scene time
- * waits for it; a video that plays once tells the story when it ends.
+ * while the viewer is away (hidden tab, headset off, player paused) or a test holds scene time
+ * still; while it buffers, scene time waits for it; a video that plays once tells the story when
+ * it ends.
  */
 export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClock, loop: boolean, send: (event: StoryEvent) => void, sceneId: string) {
   useEffect(() => {

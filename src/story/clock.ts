@@ -5,8 +5,11 @@ export interface Clock {
   clearTimeout(id: unknown): void;
 }
 
-/** Why scene time is not running. Time runs only while there is none. */
-export type PauseReason = 'hidden' | 'xr-hidden' | 'paused' | 'buffering' | 'holding';
+/**
+ * Why scene time is not running. Time runs only while there is none. `test`: a test holds scene
+ * time at an exact moment (`holdAt`); viewers never do.
+ */
+export type PauseReason = 'hidden' | 'xr-hidden' | 'paused' | 'buffering' | 'holding' | 'test';
 
 export interface SceneClockOptions {
   /**
@@ -16,10 +19,15 @@ export interface SceneClockOptions {
   readonly timeScale?: number;
 }
 
+interface Timed {
+  readonly atMs: number;
+  timer: unknown;
+}
+
 /**
  * The clock of the current scene: runs on a base clock, stops while anything pauses it (hidden
- * tab, headset off, paused player, buffering media, a stage holding for an asset), and can wake a
- * callback at a given scene time.
+ * tab, headset off, paused player, buffering media, a stage holding for an asset, a test's hold),
+ * and can wake a callback at a given scene time.
  */
 export class SceneClock {
   private readonly base: Clock;
@@ -27,7 +35,9 @@ export class SceneClock {
   private readonly reasons = new Set<PauseReason>();
   private elapsed = 0;
   private since: number | null;
-  private alarm: { atMs: number; fn: () => void; timer: unknown } | null = null;
+  private alarm: (Timed & { readonly fn: () => void }) | null = null;
+  /** Where a test stops scene time: never read past it, paused there (`test`) once reached. */
+  private hold: Timed | null = null;
 
   constructor(base: Clock, options: SceneClockOptions = {}) {
     this.base = base;
@@ -37,7 +47,8 @@ export class SceneClock {
 
   /** Current scene time in ms. */
   now(): number {
-    return this.elapsed + (this.since === null ? 0 : (this.base.now() - this.since) * this.scale);
+    const ms = this.unheld();
+    return this.hold === null ? ms : Math.min(ms, this.hold.atMs);
   }
 
   /** Scene milliseconds per real millisecond while running (1 but under a test time scale). */
@@ -55,10 +66,15 @@ export class SceneClock {
     return false;
   }
 
-  /** Restarts scene time at `ms` (a new scene, or a restored save), keeping pauses in force. */
+  /**
+   * Restarts scene time at `ms` (a new scene, or a restored save), keeping pauses in force; a test's
+   * hold belonged to the scene time before, and is dropped.
+   */
   reset(ms = 0): void {
+    this.dropHold();
+    this.reasons.delete('test');
     this.elapsed = ms;
-    if (this.since !== null) this.since = this.base.now();
+    if (this.reasons.size === 0) this.since = this.base.now();
     this.rearm();
   }
 
@@ -77,6 +93,27 @@ export class SceneClock {
     this.rearm();
   }
 
+  /**
+   * Lets scene time run up to `atMs` and stops it there exactly (paused by `test`), or at once
+   * where it is if it is already there or past; `null` lets it run on. Tests step a film with it,
+   * so what they read never races a running clock. A deadline at the hold still fires.
+   */
+  holdAt(atMs: number | null): void {
+    if (this.since !== null) {
+      this.elapsed = this.now();
+      this.since = this.base.now();
+    }
+    this.dropHold();
+    if (atMs !== null && atMs <= this.elapsed) {
+      this.pause('test');
+      return;
+    }
+    if (atMs !== null) this.hold = { atMs, timer: null };
+    this.reasons.delete('test');
+    if (this.since === null && this.reasons.size === 0) this.since = this.base.now();
+    this.rearm();
+  }
+
   /** Calls `fn` once scene time reaches `atMs` (at once if it has); replaces any earlier alarm. */
   wakeAt(atMs: number | null, fn: () => void): void {
     this.clearAlarm();
@@ -87,6 +124,12 @@ export class SceneClock {
 
   dispose(): void {
     this.clearAlarm();
+    this.dropHold();
+  }
+
+  /** Scene time as if no hold stopped it. */
+  private unheld(): number {
+    return this.elapsed + (this.since === null ? 0 : (this.base.now() - this.since) * this.scale);
   }
 
   private clearAlarm(): void {
@@ -94,17 +137,48 @@ export class SceneClock {
     this.alarm = null;
   }
 
+  private dropHold(): void {
+    if (this.hold?.timer != null) this.base.clearTimeout(this.hold.timer);
+    this.hold = null;
+  }
+
+  /** Base milliseconds until scene time reaches `atMs` while running. */
+  private waitFor(atMs: number): number {
+    return Math.ceil(Math.max(0, (atMs - this.unheld()) / this.scale));
+  }
+
   private rearm(): void {
-    const alarm = this.alarm;
-    if (!alarm) return;
-    if (alarm.timer != null) this.base.clearTimeout(alarm.timer);
-    alarm.timer = null;
+    const { alarm, hold } = this;
+    for (const timed of [alarm, hold]) {
+      if (timed?.timer != null) this.base.clearTimeout(timed.timer);
+      if (timed) timed.timer = null;
+    }
     if (this.since === null) return;
-    const wait = Math.max(0, (alarm.atMs - this.now()) / this.scale);
-    alarm.timer = this.base.setTimeout(() => {
-      if (this.alarm !== alarm) return;
+    if (hold) hold.timer = this.base.setTimeout(() => this.reachHold(hold), this.waitFor(hold.atMs));
+    // An alarm beyond the hold waits for the hold to be moved or dropped.
+    if (alarm && (hold === null || alarm.atMs <= hold.atMs))
+      alarm.timer = this.base.setTimeout(() => {
+        if (this.alarm !== alarm) return;
+        this.alarm = null;
+        alarm.fn();
+      }, this.waitFor(alarm.atMs));
+  }
+
+  private reachHold(hold: Timed): void {
+    if (this.hold !== hold) return;
+    hold.timer = null;
+    // A timer may fire a little early: wait out the rest rather than stop short of the hold.
+    if (this.unheld() < hold.atMs) {
+      hold.timer = this.base.setTimeout(() => this.reachHold(hold), this.waitFor(hold.atMs));
+      return;
+    }
+    this.pause('test');
+    this.hold = null;
+    // An alarm due at the hold fires even though the pause cancelled its timer.
+    const alarm = this.alarm;
+    if (alarm && alarm.atMs <= this.elapsed) {
       this.alarm = null;
       alarm.fn();
-    }, Math.ceil(wait));
+    }
   }
 }

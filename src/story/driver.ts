@@ -7,6 +7,8 @@ import type { StoryPackage } from './schema';
 export interface StoryDriverOptions {
   /** Called just before the clock wakes the machine, so the stage can report attention first. */
   readonly beforeTick?: () => void;
+  /** Called on each scene entry, right after the clock restarts and before a deadline is armed. */
+  readonly onEnter?: (scene: string) => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export function driveStory(actor: Actor<StoryMachine>, story: StoryPackage, cloc
     if (key !== entry) {
       entry = key;
       clock.reset(snapshot.context.sceneMs);
+      options.onEnter?.(scene);
     }
     clock.wakeAt(nextDeadline(story, snapshot), tick);
   };

@@ -3,7 +3,7 @@ import { Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
 import { unitVectorOf } from '../../src/story';
-import { usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
+import { nextFrames, pageErrors, releaseScene, stepSceneTo, usePlayer, waitForApp, waitForHold, waitForPause } from './harness';
 import { lookQuaternion } from './view';
 
 const open = usePlayer();
@@ -21,7 +21,9 @@ interface MediaState {
  * Records every media element the player plays, so a test can read narration and video back, and
  * listens to what the player outputs: the analyser its sound output taps after the master gain
  * (through the test hook), sampled every 20 ms. `__heard` is the loudest sample so far;
- * `__heardEarly` the loudest while the narration was in its first `EARLY_S` seconds.
+ * `__heardEarly` the loudest while the narration was in its first `EARLY_S` seconds. Each sample
+ * reads the analyser's longest window (32768 samples, over half a second), so a page starved of
+ * CPU, whose 20 ms timer runs a few times a second, still hears every stretch of sound.
  */
 async function recordMedia(page: Page): Promise<void> {
   await page.addInitScript((earlyS) => {
@@ -41,6 +43,7 @@ async function recordMedia(page: Page): Promise<void> {
     const listen = () => {
       const tap = taps[taps.length - 1];
       if (tap) {
+        if (tap.fftSize !== 32768) tap.fftSize = 32768;
         if (samples.length !== tap.fftSize) samples = new Float32Array(tap.fftSize);
         tap.getFloatTimeDomainData(samples);
         let peak = 0;
@@ -108,9 +111,11 @@ describe('sound controls and narration', () => {
   });
 
   it('mute silences what is heard (which otherwise carries the narration); unmuting brings it back', async () => {
-    // The same words (the first sentence) listened to unmuted and, from the start again, muted.
-    const page = await startWithPlay('?lang=en');
-    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0, { timeout: 20_000 }).toBeGreaterThan(EARLY_S + 0.2);
+    // The same words (the first sentence) listened to unmuted and, from the start again, muted;
+    // each time scene time holds at 5 s, between the first sentence and the second (from 5.5 s).
+    const page = await startWithPlay('?lang=en', { pauseAt: { hall: 5000 } });
+    await waitForHold(page, { scene: 'hall', ms: 5000 });
+    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0).toBeGreaterThan(EARLY_S + 0.2);
     expect(await heard(page, '__heardEarly')).toBeGreaterThan(0.02);
     await page.locator('button.mute').click();
     expect(await page.locator('button.mute').getAttribute('aria-pressed')).toBe('true');
@@ -118,13 +123,14 @@ describe('sound controls and narration', () => {
     await waitForApp(page, { status: 'ready' });
     await page.getByRole('button', { name: /Start over/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    // Still playing while muted (unmuting continues mid-sentence), yet nothing reaches the output.
-    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0, { timeout: 20_000 }).toBeGreaterThan(EARLY_S + 0.2);
+    await waitForHold(page, { scene: 'hall', ms: 5000 });
+    // It played on while muted (unmuting continues mid-sentence), yet nothing reached the output.
+    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0).toBeGreaterThan(EARLY_S + 0.2);
     expect(await taps(page)).toBe(1);
-    expect((await media(page, '.ogg'))!.paused).toBe(false);
     expect(await heard(page, '__heardEarly')).toBeLessThan(0.001);
-    // Unmuted before the second sentence (from 5.5 s): heard again.
+    // Unmuted before the second sentence: heard again once scene time runs on.
     await page.locator('button.mute').click();
+    await releaseScene(page);
     await expect.poll(() => heard(page), { timeout: 20_000 }).toBeGreaterThan(0.02);
   });
 
@@ -176,17 +182,24 @@ describe('sound controls and narration', () => {
   });
 
   it('keeps narration on scene time: at the clock\'s rate, and sought back when it strays', async () => {
-    const page = await startWithPlay('?lang=en', { timeScale: 2 });
-    await expect.poll(async () => (await media(page, '.ogg'))?.currentTime ?? 0).toBeGreaterThan(0.5);
-    expect((await media(page, '.ogg'))!.playbackRate).toBe(2);
-    // Thrown 4 s ahead of scene time (as a decoder's jump would): brought back within a poll or two.
+    // Scene time at 2×, held at 1 s: the narration played at that rate and stopped with it.
+    const page = await startWithPlay('?lang=en', { timeScale: 2, pauseAt: { hall: 1000 } });
+    await waitForHold(page, { scene: 'hall', ms: 1000 });
+    await expect.poll(async () => (await media(page, '.ogg'))?.paused).toBe(true);
+    const held = (await media(page, '.ogg'))!;
+    expect(held.playbackRate).toBe(2);
+    expect(held.currentTime).toBeGreaterThan(0.5);
+    // Thrown 4 s ahead of scene time (as a decoder's jump would), then scene time runs on to 1.5 s:
+    // the narration is brought back to it, not left 4 s ahead.
     const strayed = await page.evaluate(() => {
       const played = (globalThis as unknown as { __played: HTMLMediaElement[] }).__played;
       const el = [...played].reverse().find((m) => m instanceof HTMLAudioElement)!;
       el.currentTime += 4;
       return el.currentTime;
     });
+    await stepSceneTo(page, 1500);
     await expect.poll(async () => (await media(page, '.ogg'))!.currentTime).toBeLessThan(strayed - 2);
+    expect((await media(page, '.ogg'))!.currentTime).toBeGreaterThan(1);
   });
 
   it('pause stops the narration, resume carries on', async () => {
@@ -202,14 +215,19 @@ describe('sound controls and narration', () => {
   });
 
   it('video starts silent under autoplay, one click gives it sound, and pause stops it', async () => {
-    const page = await open('?film=video&autoplay=1', { viewport: { width: 640, height: 400 } });
+    // Held half a second into the two-second video, so it cannot end (and the scene with it) under the test.
+    const page = await open('?film=video&autoplay=1', { viewport: { width: 640, height: 400 }, pauseAt: { orbit: 500 } });
     await recordMedia(page);
     await page.reload();
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await waitForHold(page, { scene: 'orbit', ms: 500 });
     await expect.poll(async () => (await media(page, '.webm'))?.currentTime ?? 0).toBeGreaterThan(0);
     expect(await page.locator('button.mute').getAttribute('aria-pressed')).toBe('true');
     expect((await media(page, '.webm'))!.muted).toBe(true);
+    // Paused by the viewer, then the test's hold let go: only the pause holds the video.
     await page.getByRole('button', { name: 'Pause' }).click();
+    await waitForPause(page, 'paused');
+    await releaseScene(page);
     await expect.poll(async () => (await media(page, '.webm'))?.paused).toBe(true);
     const at = (await media(page, '.webm'))!.currentTime;
     await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 500)));
@@ -235,7 +253,7 @@ describe('sound controls and narration', () => {
 
   it('mutes and sets the volume from the headset menu', async () => {
     // A small view keeps software-rendered frames short, so trigger presses stay clicks (< 300 ms).
-    const page = await startWithPlay('?lang=en', { emulateXR: true, viewport: { width: 400, height: 225 } });
+    const page = await startWithPlay('?lang=en', { emulateXR: true, pauseAt: { hall: 1000 }, viewport: { width: 400, height: 225 } });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
     await page.evaluate((q) => (globalThis as unknown as { xrDevice: { quaternion: { set(...q: number[]): void } } }).xrDevice.quaternion.set(...q), lookQuaternion(0, -60));
@@ -262,7 +280,9 @@ describe('sound controls and narration', () => {
       }
       expect(await done()).toBe(true);
     };
-    // Buttons: exit, pause, mute, volume down, volume up.
+    // Buttons: exit, pause, mute, volume down, volume up. The narration was held at 1 s while the
+    // headset came on, so there is still speech to hear.
+    await releaseScene(page);
     await expect.poll(() => heard(page), { timeout: 20_000 }).toBeGreaterThan(0.02);
     await pressUntil(2, async () => (await mutePressed()) === 'true');
     // (That mute silences the output is measured on the screen, over a sentence known to be said.)

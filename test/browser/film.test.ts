@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type StoryEvent, endingPaths, localize, validateStory } from '../../src/story';
-import type { Page } from 'playwright-core';
-import { pageErrors, perform, usePlayer, waitForApp } from './harness';
+import { endingPaths, localize, validateStory } from '../../src/story';
+import { holdEveryScene, pageErrors, perform, releaseScene, usePlayer, waitForApp } from './harness';
 
 /**
  * The flagship film, as a newcomer watches it: every ending, in both languages, through the built
- * player. Time limits are switched off (a viewer setting), so a default never races the test's
- * clicks at 40× scene time; the small film's tests cover countdowns and defaults.
+ * player. Every scene holds at its start, so no deadline races the test's looks and clicks; the
+ * path's deadlines step scene time on, 40× faster than real time.
  */
 const TIME_SCALE = 40;
 /** Software WebGL fills a splat world slowly, and gaze dwell advances per frame: a small view keeps frames coming. */
@@ -17,27 +16,6 @@ const open = usePlayer();
 const film = validateStory(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../scenes/glass-sky/story.json'), 'utf8'))).story!;
 const paths = endingPaths(film);
 const endings = Object.keys(film.scenes).filter((s) => film.scenes[s]!.ending);
-
-/**
- * Plays a path's event as a viewer would. Scene time runs 40× faster than the viewer's eyes, so a
- * hotspot is looked at with the film paused (gaze dwell counts in real time, scene time stands
- * still), the way an unhurried viewer takes their time.
- */
-async function play(page: Page, event: StoryEvent) {
-  if (event.type !== 'hotspot.dwelled') return perform(page, event);
-  // The scene is in and shown first: paused on the way in, its hotspots would not yet be lookable.
-  await page.locator(`button[data-hotspot="${event.hotspot}"]`).waitFor({ state: 'attached' });
-  await page.waitForSelector('.viewing[data-media="ready"]', { state: 'attached' });
-  // By keyboard: a mouse resting over the canvas would count as looking at what lies under it.
-  const pause = page.locator('button.pause');
-  await pause.focus();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.viewing[data-paused="true"]');
-  await perform(page, event);
-  await pause.focus();
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.viewing[data-paused="false"]');
-}
 
 /** The choice's label in a language: choice ids are unique within a scene, and repeated ones share their label. */
 const choiceLabel = (id: string) => Object.values(film.scenes).flatMap((s) => s.choices).find((c) => c.id === id)!.label;
@@ -75,7 +53,12 @@ describe('Under the Glass Sky', () => {
 
   it.each(plays)('plays %s in the built player', async (_, path, language) => {
     const t = (text: Parameters<typeof localize>[0]) => localize(text, language, film.languages);
-    const page = await open(`?film=glass-sky&autoplay=1&edition=${path.edition}&lang=${language}`, { timeScale: TIME_SCALE, locale: language, settings: { choiceTime: 'off' }, viewport: SMALL });
+    const page = await open(`?film=glass-sky&autoplay=1&edition=${path.edition}&lang=${language}`, {
+      timeScale: TIME_SCALE,
+      pauseAt: holdEveryScene(Object.keys(film.scenes)),
+      locale: language,
+      viewport: SMALL,
+    });
     await waitForApp(page, { status: 'playing', scene: film.start, media: 'ready' }, 60_000);
     expect(await page.locator('.app').getAttribute('lang')).toBe(language);
     for (const event of path.events) {
@@ -83,9 +66,10 @@ describe('Under the Glass Sky', () => {
         // The choice is offered in the viewer's language.
         await expect.poll(() => page.locator(`button[data-choice="${event.choice}"]`).textContent(), { timeout: 30_000 }).toBe(t(choiceLabel(event.choice)));
       }
-      await play(page, event);
+      await perform(page, event);
     }
     await waitForApp(page, { status: 'ended', scene: path.ending }, 60_000);
+    await releaseScene(page);
     // The memory crystal shows the moral state the path left: blue for reason, red for desire.
     const { variable, blueAt, redAt } = film.crystal!;
     const mix = Math.min(1, Math.max(0, ((path.variables[variable] as number) - blueAt) / (redAt - blueAt)));

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MARKS } from '../../src/generate/fixtures/formats';
-import { choose, nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { addTestHooks, choose, nextFrames, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -79,7 +79,7 @@ describe('sources and posters', () => {
 
   it('shows the poster at once while the full picture loads, then the full picture', async () => {
     const page = await openAsPhone();
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await addTestHooks(page, { mediaLog: [] });
     // The full picture is held back until the test lets it through.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -109,7 +109,7 @@ describe('sources and posters', () => {
 
   it('shows a video scene\'s poster until the video has its first frame', async () => {
     const page = await openAsPhone();
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await addTestHooks(page, { mediaLog: [] });
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/assets/orbit.webm', async (route) => {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import type { StoryEvent } from '../../src/story';
+import type { PauseReason, StoryEvent } from '../../src/story';
+import type { SightlineTestHooks } from '../../src/app/test-hooks';
+import type { TestClockState } from '../../src/app/test-clock';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; nothing downloads a browser of its own here. */
@@ -31,6 +33,12 @@ export interface OpenOptions {
   readonly locale?: string;
   /** Scene time runs this many times faster (the app's test hook; viewers cannot set it). */
   readonly timeScale?: number;
+  /**
+   * Scene time (ms) at which each scene's clock stops, by scene id, on every entry into it: a test
+   * waits for the hold (`waitForHold`), then reads what the film shows at that exact scene time,
+   * and steps on with `stepSceneTo` or `releaseScene`. Speed with `timeScale`, exactness with holds.
+   */
+  readonly pauseAt?: Record<string, number>;
   /** Viewer settings stored before the app loads, as if chosen on the start screen earlier. */
   readonly settings?: Record<string, unknown>;
   /** A touch screen (a phone or tablet) instead of a mouse. */
@@ -41,7 +49,7 @@ export interface OpenOptions {
    */
   readonly reducedMotion?: 'reduce' | 'no-preference';
   /** More of the app's test hooks (src/app/test-hooks.ts), set before it loads. */
-  readonly hooks?: Record<string, unknown>;
+  readonly hooks?: SightlineTestHooks;
 }
 
 /** The tests' own film: the small one, unless a path names another. */
@@ -66,11 +74,17 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
   (page as Page & { errors: string[] }).errors = errors;
+  const violations = await recordViolations(page);
+  // A worker's violations reach no listener in the page: they show as its errors, and count as violations too.
+  const error = (text: string) => {
+    errors.push(text);
+    if (text.includes('Content Security Policy')) violations.push(`error: ${text.split('\n')[0]}`);
+  };
+  page.on('pageerror', (e) => error(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') error(m.text());
+  });
   // The player may only talk to the server it came from: no CDN, no network at run time.
   await context.route(
     (url) => !url.href.startsWith(baseUrl),
@@ -80,10 +94,16 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
     },
   );
   if (options.emulateXR) await installIWER(page);
-  if (options.timeScale !== undefined || options.hooks)
-    await page.addInitScript((hooks) => {
-      (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = hooks;
-    }, { ...options.hooks, ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}) });
+  // Always set, so the player installs its test clock; other hooks a test adds are merged in.
+  const hooks: SightlineTestHooks = {
+    ...options.hooks,
+    ...(options.timeScale !== undefined && { timeScale: options.timeScale }),
+    ...(options.pauseAt && { pauseAt: options.pauseAt }),
+  };
+  await page.addInitScript((hooks) => {
+    const g = globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks };
+    g.__SIGHTLINE_TEST__ = { ...g.__SIGHTLINE_TEST__, ...hooks };
+  }, hooks);
   if (options.settings)
     await page.addInitScript((settings) => localStorage.setItem('sightline.settings', JSON.stringify(settings)), options.settings);
   await page.goto(new URL(withFilm(path), baseUrl).href);
@@ -97,26 +117,64 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
  */
 export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Page> {
   let browser: Browser | undefined;
+  /** Pages opened by the test under way, closed by it or not. */
+  const opened: Page[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async () => {
+    // The player runs under its Content-Security-Policy: anything it blocked fails the test.
+    const blocked = opened.splice(0).flatMap(violations);
     await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+    if (blocked.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${blocked.join('\n')}`);
   });
   afterAll(async () => {
     await browser?.close();
   });
   const baseUrl = inject('baseUrl');
-  return (path, options) => {
+  return async (path, options) => {
     if (!browser) throw new Error('browser tests: usePlayer() opens pages only inside tests');
-    return openPlayer(browser, baseUrl, path, options);
+    const page = await openPlayer(browser, baseUrl, path, options);
+    opened.push(page);
+    return page;
   };
 }
 
 export const pageErrors = (page: Page): string[] => (page as Page & { errors: string[] }).errors;
 
+/**
+ * Records every `securitypolicyviolation` in the page (from its first script on, in every load),
+ * so usePlayer fails a test in which the policy blocked anything. Returns the record.
+ */
+async function recordViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  (page as Page & { violations: string[] }).violations = seen;
+  await page.exposeBinding('__sightlineViolation', (_source, violation: string) => void seen.push(violation));
+  await page.addInitScript(() => {
+    const report = (violation: string) => (globalThis as unknown as { __sightlineViolation(v: string): void }).__sightlineViolation(violation);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => report(`event: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${e.sourceFile ? ` from ${e.sourceFile}:${e.lineNumber}` : ''}${e.sample ? ` "${e.sample}"` : ''}`),
+      true,
+    );
+  });
+  return seen;
+}
+
+/** The policy violations recorded in a page so far. */
+export const violations = (page: Page): string[] => (page as Page & { violations?: string[] }).violations ?? [];
+
+/** Takes the violations recorded so far (a test that provokes them on purpose), so they fail nothing. */
+export function takeViolations(page: Page): string[] {
+  return violations(page).splice(0);
+}
+
 const require = createRequire(import.meta.url);
 
+/**
+ * Init scripts reach the page through the browser's debugging protocol, which the page's
+ * Content-Security-Policy does not govern: the emulator installs under the player's policy as is.
+ */
 async function installIWER(page: Page): Promise<void> {
   await page.addInitScript({ content: readFileSync(require.resolve('iwer/build/iwer.min.js'), 'utf8') });
   await page.addInitScript(() => {
@@ -135,6 +193,14 @@ async function installIWER(page: Page): Promise<void> {
   });
 }
 
+/** Adds test hooks (beside those `open` set) for the page's next load: a media log, a memory budget. */
+export async function addTestHooks(page: Page, hooks: Pick<SightlineTestHooks, 'mediaLog' | 'mediaBudget'>): Promise<void> {
+  await page.addInitScript((hooks) => {
+    const g = globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks };
+    g.__SIGHTLINE_TEST__ = { ...g.__SIGHTLINE_TEST__, ...hooks };
+  }, hooks);
+}
+
 /** Waits until the app root carries these data attributes (never a fixed sleep). */
 export async function waitForApp(page: Page, attributes: { status?: string; scene?: string; media?: string }, timeout = 30_000): Promise<void> {
   const parts: string[] = [];
@@ -145,9 +211,21 @@ export async function waitForApp(page: Page, attributes: { status?: string; scen
   await page.waitForSelector(selector, { timeout, state: 'attached' });
 }
 
+/**
+ * Adds CSS to the page as a constructed style sheet: the player's Content-Security-Policy refuses
+ * inline `<style>` (Playwright's addStyleTag), and a test must not need it loosened.
+ */
+export async function addStyle(page: Page, css: string): Promise<void> {
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
 /** Hides the page's text and controls over the canvas, so a screenshot shows only the scene. */
 export async function showSceneOnly(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }' });
+  await addStyle(page, '.a11y, .hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }');
 }
 
 /** Luminance variance of a screenshot: near zero for a blank or single-colour frame. */
@@ -234,7 +312,9 @@ export async function perform(page: Page, event: StoryEvent) {
       return;
     }
     case 'clock.tick':
-      return; // Scene time runs by itself, sped up; the next step waits for its effect.
+      // The page holds every scene (holdEveryScene): scene time is stepped to the deadline exactly.
+      await stepSceneTo(page, event.sceneMs);
+      return;
     default:
       throw new Error(`no viewer action for ${event.type} in this film`);
   }
@@ -245,4 +325,71 @@ export async function startKiosk(page: Page, language = 'en', scene?: string): P
   await waitForApp(page, { status: 'attract' });
   await page.locator(`.attract-languages button[data-language="${language}"]`).click();
   await waitForApp(page, { status: 'playing', ...(scene ? { scene } : {}), media: 'ready' });
+}
+
+declare const __SIGHTLINE_TEST__: Required<Pick<SightlineTestHooks, 'clock'>>;
+
+/** Where scene time stands, as the player's test clock reports it (src/app/test-clock.ts). */
+export function sceneTime(page: Page): Promise<TestClockState> {
+  return page.evaluate(() => __SIGHTLINE_TEST__.clock.state());
+}
+
+/** Holds on entry into each of `scenes` at scene time 0: the film moves on only when the test steps it. */
+export function holdEveryScene(scenes: Iterable<string>): Record<string, number> {
+  return Object.fromEntries([...scenes].map((scene) => [scene, 0]));
+}
+
+/**
+ * Waits until a hold has stopped scene time (in `scene`, at `ms`, where given). From then on the
+ * film shows one scene time, and what a test reads cannot race the clock.
+ */
+export async function waitForHold(page: Page, at: { scene?: string; ms?: number } = {}, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (at) => {
+      const clock = (globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks }).__SIGHTLINE_TEST__?.clock;
+      const state = clock?.state();
+      return state !== undefined && state.held && (at.scene === undefined || state.scene === at.scene) && (at.ms === undefined || state.ms === at.ms);
+    },
+    at,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Waits until scene time is stopped for this reason (a pause the player takes asynchronously, such as a headset's). */
+export async function waitForPause(page: Page, reason: PauseReason): Promise<void> {
+  await page.waitForFunction((reason) => __SIGHTLINE_TEST__.clock.state().pausedBy.includes(reason), reason, { polling: 50 });
+}
+
+/** Holds the current scene at `ms` of scene time (it must not be past it) and waits until it stands there. */
+export async function holdSceneAt(page: Page, ms: number): Promise<void> {
+  const scene = await page.evaluate((ms) => {
+    __SIGHTLINE_TEST__.clock.pauseAt(ms);
+    return __SIGHTLINE_TEST__.clock.state().scene;
+  }, ms);
+  await waitForHold(page, { scene, ms });
+}
+
+/**
+ * Lets held scene time run on to `ms` of the current scene (a deadline there fires) and waits until
+ * it is held there, or until the scene has been left (the next one holds where the test said).
+ */
+export async function stepSceneTo(page: Page, ms: number): Promise<void> {
+  const entries = await page.evaluate((ms) => {
+    const { entries } = __SIGHTLINE_TEST__.clock.state();
+    __SIGHTLINE_TEST__.clock.pauseAt(ms);
+    return entries;
+  }, ms);
+  await page.waitForFunction(
+    ({ ms, entries }) => {
+      const state = __SIGHTLINE_TEST__.clock.state();
+      return state.entries !== entries || (state.held && state.ms === ms);
+    },
+    { ms, entries },
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/** Drops every hold: scene time runs freely again (at the test's time scale). */
+export async function releaseScene(page: Page): Promise<void> {
+  await page.evaluate(() => __SIGHTLINE_TEST__.clock.resume());
 }

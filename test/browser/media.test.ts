@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, releaseScene, stepSceneTo, waitForApp, waitForHold } from './harness';
 
 const open = usePlayer();
 
 describe('360° video', () => {
   it('plays muted without a gesture, advances, and ends the scene when it ends', async () => {
-    const page = await open('?film=video&autoplay=1', { viewport: { width: 640, height: 360 } });
+    // Held half a second in, then a second in: the two-second video cannot end under the screenshots.
+    const page = await open('?film=video&autoplay=1', { viewport: { width: 640, height: 360 }, pauseAt: { orbit: 500 } });
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await waitForHold(page, { scene: 'orbit', ms: 500 });
     await showSceneOnly(page);
     await nextFrames(page, 3);
     const first = await page.screenshot();
     expect(pixelVariance(first)).toBeGreaterThan(150);
     // The test pattern moves: a later frame differs from the first.
+    await stepSceneTo(page, 1000);
+    await nextFrames(page, 3);
     await expect.poll(async () => Buffer.compare(first, await page.screenshot()) !== 0).toBe(true);
     // The two-second video plays once; its end ends the scene, which routes on to the ending.
+    await releaseScene(page);
     await waitForApp(page, { status: 'ended', scene: 'after' }, 20_000);
     expect(pageErrors(page)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp } from './harness';
+import { addTestHooks, choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp, waitForHold } from './harness';
 import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
 import { splatWorld } from '../../src/generate/fixtures/splats/world';
@@ -23,11 +23,9 @@ async function gpuMemory(page: Page) {
 const choose = (page: Page, choice: string, scene: string) => chooseScene(page, choice, scene, { frames: 2 });
 
 /** Opens a film with the test hooks set: the media log, and a memory budget when given. */
-async function openWithBudget(path: string, budget: number | null) {
-  const page = await open(path, { viewport: { width: 320, height: 200 } });
-  await page.addInitScript((mediaBudget) => {
-    (globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = mediaBudget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget };
-  }, budget);
+async function openWithBudget(path: string, budget: number | null, pauseAt?: Record<string, number>) {
+  const page = await open(path, { viewport: { width: 320, height: 200 }, ...(pauseAt && { pauseAt }) });
+  await addTestHooks(page, budget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget: budget });
   // Every request the page and its workers make from here on (Spark fetches worlds in a worker,
   // which the page's resource timing does not see).
   const asked: string[] = [];
@@ -110,8 +108,10 @@ describe('memory', () => {
   });
 
   it('counts a playing video in the budget by its own size', async () => {
-    const page = await openWithBudget('?film=video&autoplay=1', null);
+    // Held half a second in, so the two-second video (and its scene) cannot end before it is counted.
+    const page = await openWithBudget('?film=video&autoplay=1', null, { orbit: 500 });
     await waitForApp(page, { status: 'playing', scene: 'orbit', media: 'ready' });
+    await waitForHold(page, { scene: 'orbit', ms: 500 });
     // The test video is 1024×512.
     await expect.poll(() => heldBytes(page)).toEqual({ texture: 0, video: videoBytes(1024, 512), splat: 0, model: 0, narration: 0, ambience: 0 });
   });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { addTestHooks, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
 import { MARKS } from '../../src/generate/fixtures/formats';
 
 const open = usePlayer();
@@ -23,7 +23,7 @@ const requests = (page: Page, name: string) =>
 describe('preloading', () => {
   it('switches to a preloaded scene without a request, decode or upload, within two frames', async () => {
     const page = await open('?film=formats&autoplay=1', { viewport: { width: 320, height: 200 } });
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await addTestHooks(page, { mediaLog: [] });
     await page.reload();
     await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
     // Every scene the JPEG scene leads to is fetched, decoded and uploaded while it plays.
@@ -62,7 +62,7 @@ describe('preloading', () => {
   it('holds the current picture with a loading sign when a choice is made before its scene is ready', async () => {
     const viewport = { width: 320, height: 200 };
     const page = await open('?film=formats&autoplay=1', { viewport });
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await addTestHooks(page, { mediaLog: [] });
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/assets/pano.png', async (route) => {

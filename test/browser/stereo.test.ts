@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
+import { type RGB, addStyle, choose as chooseScene, colourAt, colourDistance, dragYaw, usePlayer, nextFrames, pageErrors, waitForApp } from './harness';
 import { lookQuaternion } from './view';
 import { STEREO_COLORS } from '../../src/generate/fixtures/stereo';
 
@@ -32,7 +32,7 @@ describe('stereo and 180° pictures', () => {
     const page = await open('?film=stereo&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', scene: 'top-bottom', media: 'ready' });
     // Hide what covers the scene, but keep the accessibility layer: its choice buttons drive the film.
-    await page.addStyleTag({ content: '.hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }' });
+    await addStyle(page, '.hint, .reticle, .notice, .controls, .subtitles, .title-card, .countdown { display: none !important; }');
     await nextFrames(page, 4);
     let png = await page.screenshot({ path: 'test/.artifacts/stereo-screen-top-bottom.png' });
     expectColour(colourAt(png, 0.5, 0.5), STEREO_COLORS.left, 'top-bottom on screen');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { type EndingPath, endingPaths, validateStory } from '../../src/story';
-import { usePlayer, pageErrors, perform, waitForApp } from './harness';
+import { holdEveryScene, pageErrors, perform, releaseScene, sceneTime, stepSceneTo, usePlayer, waitForApp, waitForHold, waitForPause } from './harness';
 
 const baseUrl = inject('baseUrl');
 const TIME_SCALE = 20;
@@ -17,11 +17,13 @@ describe('generated paths through the small film', () => {
   });
 
   it.each(paths.map((p) => [`${p.edition} → ${p.ending}`, p] as const))('plays %s in the built player', async (_, path: EndingPath) => {
-    const page = await open(`?autoplay=1&edition=${path.edition}`, { timeScale: TIME_SCALE });
+    // Every scene holds at its start, so no time limit races the clicks; the path's ticks step it.
+    const page = await open(`?autoplay=1&edition=${path.edition}`, { timeScale: TIME_SCALE, pauseAt: holdEveryScene(Object.keys(hello.scenes)) });
     await waitForApp(page, { status: 'playing', scene: hello.start, media: 'ready' });
     for (const event of path.events) await perform(page, event);
     await waitForApp(page, { status: 'ended', scene: path.ending });
     // The ending plays out, then the credits count it among the endings found.
+    await releaseScene(page);
     await page.waitForSelector('.credits-screen');
     await expect.poll(() => page.locator('.endings li').allTextContents()).toEqual([hello.scenes[path.ending]!.title['en' as never]]);
     expect(pageErrors(page)).toEqual([]);
@@ -30,12 +32,15 @@ describe('generated paths through the small film', () => {
 
 describe('time, saves and endings in the player', () => {
   it('shows a countdown and takes the default when time runs out', async () => {
-    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
+    // Held 10 s into the archive's 30 s: 20 s left, whatever the machine's speed.
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE, pauseAt: { archive: 10_000 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
-    await expect.poll(() => page.locator('.countdown').textContent()).toMatch(/Time to choose: \d+ s/);
-    // 30 s of scene time at 20× is 1.5 s; the default leads back to the hall.
+    await waitForHold(page, { scene: 'archive', ms: 10_000 });
+    await expect.poll(() => page.locator('.countdown').textContent()).toBe('Time to choose: 20 s');
+    // The 20 s left of scene time pass in 1 s at 20×; the default leads back to the hall.
+    await releaseScene(page);
     await waitForApp(page, { status: 'playing', scene: 'hall' });
   });
 
@@ -85,7 +90,8 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('remembers the endings found across viewings; "Find another ending" starts over', async () => {
-    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
+    // The archive's countdown stands still, so its default never beats the click on "Go below".
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE, pauseAt: { archive: 0 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await perform(page, { type: 'choice.made', choice: 'descend' });
@@ -100,20 +106,22 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('stops scene time while paused', async () => {
-    const page = await open('?autoplay=1', { timeScale: TIME_SCALE });
+    const page = await open('?autoplay=1', { timeScale: TIME_SCALE, pauseAt: { archive: 2000 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await perform(page, { type: 'choice.made', choice: 'corridor' });
     await waitForApp(page, { status: 'playing', scene: 'archive' });
+    // Held at 2 s by the test, paused by the viewer, then the test's hold let go: only the pause holds it.
+    await waitForHold(page, { scene: 'archive', ms: 2000 });
+    await expect.poll(() => page.locator('.countdown').textContent()).toBe('Time to choose: 28 s');
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.waitForSelector('.viewing[data-paused="true"]');
-    // Let the countdown redraw (every 250 ms) once paused, then watch that nothing moves for 2 s:
-    // 40 s of scene time at 20×, more than the whole countdown.
-    const realTime = (ms: number) => page.waitForFunction((ms) => new Promise((r) => setTimeout(() => r(true), ms)), ms);
-    await realTime(500);
-    const before = await page.locator('.countdown').textContent();
-    await realTime(2000);
+    await waitForPause(page, 'paused');
+    await releaseScene(page);
+    // Nothing moves for 2 s: 40 s of scene time at 20×, more than the whole countdown.
+    await page.waitForFunction((ms) => new Promise((r) => setTimeout(() => r(true), ms)), 2000);
+    expect(await sceneTime(page)).toMatchObject({ scene: 'archive', ms: 2000, held: false, pausedBy: ['paused'] });
     expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
-    expect(await page.locator('.countdown').textContent()).toBe(before);
+    expect(await page.locator('.countdown').textContent()).toBe('Time to choose: 28 s');
     await page.getByRole('button', { name: 'Resume' }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall' });
   });
@@ -122,10 +130,12 @@ describe('time, saves and endings in the player', () => {
     ['en', 'Under the dome, nobody looks up.', 'But the glass has a flaw, if you dare to find it.'],
     ['zh-CN', '在穹顶之下，没有人抬头。', '可玻璃上有一道瑕疵——只要你敢去寻找。'],
   ])('shows the subtitle cue of the current scene time (%s), and hides subtitles on request', async (lang, first, second) => {
-    const page = await open(`?autoplay=1&lang=${lang}`, { timeScale: 4 });
+    // Held at 1 s (the first cue runs 0.5–5 s), then stepped to 6 s (the second, from 5.5 s).
+    const page = await open(`?autoplay=1&lang=${lang}`, { timeScale: 4, pauseAt: { hall: 1000 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await waitForHold(page, { scene: 'hall', ms: 1000 });
     await expect.poll(() => page.locator('.subtitles').textContent()).toBe(first);
-    // The second cue starts at 5.5 s of scene time: under 1.5 s here at 4×.
+    await stepSceneTo(page, 6000);
     await expect.poll(() => page.locator('.subtitles').textContent()).toBe(second);
     await page.locator('button.subtitles-toggle').click();
     await expect.poll(() => page.locator('.subtitles').count()).toBe(0);
@@ -133,11 +143,13 @@ describe('time, saves and endings in the player', () => {
   });
 
   it('draws subtitles at the size chosen on the start screen', async () => {
-    const page = await open('?lang=en');
+    // Held on the first cue, so the line is there to measure.
+    const page = await open('?lang=en', { pauseAt: { hall: 1000 } });
     await waitForApp(page, { status: 'ready' });
     await page.getByLabel('Subtitle size').selectOption('large');
     await page.getByRole('button', { name: /Play/ }).click();
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await waitForHold(page, { scene: 'hall', ms: 1000 });
     const line = page.locator('.subtitles');
     await line.waitFor();
     expect(await line.getAttribute('class')).toContain('size-large');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { VIDEO_COLORS, type VideoFile } from '../../src/generate/fixtures/video-sources';
-import { type RGB, choose as chooseScene, colourAt, colourDistance, dragYaw, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { type RGB, addTestHooks, choose as chooseScene, colourAt, colourDistance, dragYaw, pageErrors, releaseScene, showSceneOnly, usePlayer, waitForApp, waitForHold } from './harness';
 
 const open = usePlayer();
 const viewport = { width: 320, height: 200 };
@@ -105,7 +105,7 @@ async function expectPlays(page: Page, scene: string): Promise<VideoFile> {
 describe('video sources', () => {
   it('plays the first source this browser can play, in each order, skipping unplayable and too-wide ones', async () => {
     const page = await open('?film=video-sources&autoplay=1', { viewport });
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    await addTestHooks(page, { mediaLog: [] });
     await page.reload();
     await waitForApp(page, { status: 'playing', scene: 'av1-first', media: 'ready' });
     await showSceneOnly(page); // Choices are still pressed through the hidden accessibility layer.
@@ -153,8 +153,9 @@ describe('video sources', () => {
   });
 
   it('plays a video once and moves on when it ends, then shows a 180° video ahead and the background behind', async () => {
-    const page = await open('?film=video-sources&autoplay=1', { viewport });
-    await page.addInitScript(() => ((globalThis as { __SIGHTLINE_TEST__?: unknown }).__SIGHTLINE_TEST__ = { mediaLog: [] }));
+    // The two-second video that plays once is held at its start until its colour has been seen.
+    const page = await open('?film=video-sources&autoplay=1', { viewport, pauseAt: { once: 0 } });
+    await addTestHooks(page, { mediaLog: [] });
     await page.reload();
     await waitForApp(page, { status: 'playing', scene: 'av1-first', media: 'ready' });
     await showSceneOnly(page);
@@ -164,7 +165,9 @@ describe('video sources', () => {
     await choose(page, 'to-mislabelled', 'mislabelled');
     await choose(page, 'to-once', 'once');
     // The VP9 the scene before looped plays again, once: its end ends the scene, which routes on.
+    await waitForHold(page, { scene: 'once', ms: 0 });
     await untilColour(page, VIDEO_COLORS['vp9.webm'], 'once ahead');
+    await releaseScene(page);
     await waitForApp(page, { status: 'playing', scene: 'half', media: 'ready' }, 20_000);
 
     const ahead = await expectPlays(page, 'half');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Euler, Quaternion, Vector3 } from 'three';
-import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, waitForApp } from './harness';
+import { showSceneOnly, usePlayer, nextFrames, pageErrors, pixelVariance, releaseScene, sceneTime, waitForApp, waitForHold, waitForPause } from './harness';
 import { MENU_DISTANCE, MENU_PITCH, menuButtonPlace } from '../../src/stage/XRMenu';
 import { unitVectorOf } from '../../src/story';
 import { facingHead } from '../../src/stage/direction';
@@ -81,6 +81,24 @@ async function select(page: Page, input: 'controllers' | 'hands' = 'controllers'
   );
 }
 
+/**
+ * Selects until `done` holds. A select is a click only under 300 ms, which a loaded machine's
+ * software-rendered frames can exceed, and the first after entering may be lost while the ray
+ * starts: such a press is simply made again. One that clicked changes what `done` checks, so
+ * nothing is pressed twice. Fails naming how long each press took.
+ */
+async function selectUntil(page: Page, done: () => Promise<boolean>, input: 'controllers' | 'hands' = 'controllers'): Promise<void> {
+  const presses: number[] = [];
+  for (let attempt = 0; attempt < 8 && !(await done()); attempt++) {
+    presses.push(Math.round(await select(page, input)));
+    await expect.poll(done, { timeout: 4000 }).toBe(true).catch(() => {});
+  }
+  expect(await done(), `after presses of ${presses.join(', ')} ms`).toBe(true);
+}
+
+/** Whether the app shows this scene. */
+const inScene = (page: Page, scene: string) => async () => (await page.locator('.app').getAttribute('data-scene')) === scene;
+
 describe('WebXR on an emulated Meta Quest 3', () => {
   it('finds a clue by head gaze and chooses with the controller ray', async () => {
     const page = await open('?autoplay=1', { emulateXR: true, viewport: { width: 800, height: 450 } });
@@ -92,8 +110,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     const { offset } = choicePanelPoint(0, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await aimController(page, HEAD.clone().add(new Vector3(0.15, -0.3, -0.1)), HEAD.clone().add(offset));
     await nextFrames(page, 5);
-    const pressMs = await select(page);
-    expect(pressMs, 'trigger press duration').toBeLessThan(300);
+    await selectUntil(page, inScene(page, 'tower'));
     await waitForApp(page, { status: 'ended', scene: 'tower' });
     expect(await page.locator('.player').getAttribute('data-xr')).toBe('immersive');
     await nextFrames(page, 5);
@@ -116,16 +133,21 @@ describe('WebXR on an emulated Meta Quest 3', () => {
   });
 
   it('stops scene time while the headset is off', async () => {
-    const page = await open('?autoplay=1', { emulateXR: true, timeScale: 20, viewport: { width: 800, height: 450 } });
+    // Held 1 s into the archive while entering VR takes what it takes; let go once the headset is off.
+    const page = await open('?autoplay=1', { emulateXR: true, timeScale: 20, pauseAt: { archive: 1000 }, viewport: { width: 800, height: 450 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
     await page.locator('button[data-choice="corridor"]').focus();
     await page.keyboard.press('Enter');
     await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
+    await waitForHold(page, { scene: 'archive', ms: 1000 });
     await page.evaluate(() => xrDevice.updateVisibilityState('hidden'));
+    await waitForPause(page, 'xr-hidden');
+    await releaseScene(page);
     // Two seconds of real time are 40 s of scene time at 20×, more than the archive's 30 s countdown.
     await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 2000)));
+    expect(await sceneTime(page)).toMatchObject({ scene: 'archive', ms: 1000, held: false, pausedBy: ['xr-hidden'] });
     expect(await page.locator('.app').getAttribute('data-scene')).toBe('archive');
     await page.evaluate(() => xrDevice.updateVisibilityState('visible'));
     await waitForApp(page, { status: 'playing', scene: 'hall' });
@@ -138,7 +160,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     const { offset } = choicePanelPoint(1, 2, { yaw: 90, pitch: 30 }, HEADSET_FIELD_OF_VIEW);
     await aimController(page, HEAD.clone().add(new Vector3(0.2, -0.35, -0.25)), HEAD.clone().add(offset), 'hands');
     await nextFrames(page, 5);
-    expect(await select(page, 'hands'), 'pinch duration').toBeLessThan(300);
+    await selectUntil(page, inScene(page, 'archive'), 'hands');
     await waitForApp(page, { status: 'playing', scene: 'archive' });
   });
 
@@ -163,14 +185,7 @@ describe('WebXR on an emulated Meta Quest 3', () => {
     await aimController(page, new Vector3(0.2, 1.2, -0.2), exit);
     await nextFrames(page, 5);
     await page.screenshot({ path: 'test/.artifacts/xr-menu.png' });
-    // Right after the session starts, the controller's ray may not be ready for the first press:
-    // press again (each press under the click threshold) until the player is back on the screen.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      expect(await select(page)).toBeLessThan(300);
-      const back = await page.waitForSelector('.player[data-xr="screen"]', { timeout: 2000 }).then(() => true, () => false);
-      if (back) break;
-    }
-    await page.waitForSelector('.player[data-xr="screen"]', { timeout: 1000 });
+    await selectUntil(page, async () => (await page.locator('.player').getAttribute('data-xr')) === 'screen');
     await waitForApp(page, { status: 'playing', scene: 'hall' });
   });
 });
@@ -178,9 +193,10 @@ describe('WebXR on an emulated Meta Quest 3', () => {
 
 describe('the headset menu', () => {
   it('switches subtitles off and on, changes their size and the language', async () => {
-    const page = await open('?autoplay=1&lang=en', { emulateXR: true, viewport: { width: 400, height: 225 } });
+    // Held, then paused, on the first subtitle ("Under the dome…", 0.5–5 s), so it stays on show unless switched off.
+    const page = await open('?autoplay=1&lang=en', { emulateXR: true, pauseAt: { hall: 1000 }, viewport: { width: 400, height: 225 } });
     await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
-    // Paused on the first subtitle ("Under the dome…", 0.5–5 s), so it stays on show unless switched off.
+    await waitForHold(page, { scene: 'hall', ms: 1000 });
     const line = page.locator('p.subtitles');
     await line.waitFor();
     await page.getByRole('button', { name: 'Pause' }).click();

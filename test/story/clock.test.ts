@@ -57,6 +57,83 @@ describe('scene clock', () => {
     base.increment(1);
     expect(woke).toEqual([3000]);
   });
+
+  it('holds at an exact scene time however late its timer fires, and runs on when the hold moves', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base, { timeScale: 20 });
+    clock.holdAt(1000);
+    // A busy machine: the base clock jumps far past the hold before any timer runs.
+    base.set(10_000);
+    expect(clock.now()).toBe(1000);
+    expect(clock.running).toBe(false);
+    expect(clock.pausedBy(['test'])).toBe(true);
+    base.increment(5000);
+    expect(clock.now()).toBe(1000);
+    // Moved on by 500 ms of scene time: 25 ms of base time at 20×.
+    clock.holdAt(1500);
+    expect(clock.running).toBe(true);
+    base.increment(24);
+    expect(clock.now()).toBe(1480);
+    base.increment(1000);
+    expect(clock.now()).toBe(1500);
+    clock.holdAt(null);
+    base.increment(10);
+    expect(clock.now()).toBe(1700);
+    expect(clock.pausedBy(['test'])).toBe(false);
+  });
+
+  it('never reads past a hold before its timer fires, and a hold already passed stops the clock where it is', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base);
+    clock.holdAt(2000);
+    // Timers that run late, with the base clock already 5 s on: the first before the hold's own.
+    const readings: number[] = [];
+    base.setTimeout(() => readings.push(clock.now()), 1999);
+    base.setTimeout(() => readings.push(clock.now()), 3000);
+    base.increment(5000);
+    expect(readings).toEqual([2000, 2000]);
+    clock.holdAt(null);
+    base.increment(1000);
+    clock.holdAt(500);
+    base.increment(1000);
+    expect(clock.now()).toBe(3000);
+    expect(clock.pausedBy(['test'])).toBe(true);
+  });
+
+  it('fires a deadline at the hold, keeps one beyond it waiting, and keeps other pauses in force', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base);
+    const woke: number[] = [];
+    clock.wakeAt(3000, () => woke.push(clock.now()));
+    clock.holdAt(3000);
+    base.increment(10_000);
+    expect(woke).toEqual([3000]);
+    clock.wakeAt(4000, () => woke.push(clock.now()));
+    clock.holdAt(3500);
+    base.increment(10_000);
+    expect(woke).toEqual([3000]);
+    expect(clock.now()).toBe(3500);
+    // The viewer pauses while the test's hold stands; releasing the hold leaves the viewer's pause.
+    clock.pause('paused');
+    clock.holdAt(null);
+    base.increment(10_000);
+    expect(clock.now()).toBe(3500);
+    clock.resume('paused');
+    base.increment(500);
+    expect(woke).toEqual([3000, 4000]);
+  });
+
+  it('drops a hold when scene time restarts for a new scene', () => {
+    const base = new SimulatedClock();
+    const clock = new SceneClock(base);
+    clock.holdAt(1000);
+    base.increment(2000);
+    expect(clock.now()).toBe(1000);
+    clock.reset(0);
+    base.increment(2000);
+    expect(clock.now()).toBe(2000);
+    expect(clock.running).toBe(true);
+  });
 });
 
 describe('driving a story on the scene clock', () => {
