@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AppStatus, ErrorScreen, type LoadedFilm, PlayerFrame, browserStorage, loadFilm, playerControls, readSettings, usePlayerHost, writeSettings } from '../app';
 import { type KioskFile, type ViewingRecord } from '../records';
-import { type Diagnostic, jsonPath, localize, pickLanguage, uiText } from '../story';
+import { type Diagnostic, localize, pickLanguage, uiText } from '../story';
 import { useXRSession } from '../xr';
 import { Attract } from './Attract';
 import { createKioskClock } from './kiosk-clock';
 import { KioskBoundary } from './KioskBoundary';
 import { KioskViewing, type ViewingEnd } from './KioskViewing';
+import { kioskProblems } from './kiosk-problems';
 import { useLockdown } from './lockdown';
 import { type LoadedKioskFile, linkKioskManifest, loadKioskFile } from './offline';
 import { OperatorPanel } from './OperatorPanel';
@@ -70,7 +71,7 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
       live = false;
     };
   }, [kiosk.film, filmRequest]);
-  const languageProblems = film?.ok ? kioskLanguageProblems(kiosk, film.story.languages, fileName) : [];
+  const fileProblems = film?.ok ? kioskProblems(kiosk, film.story.languages, fileName, window.location.origin) : [];
 
   // Records: IndexedDB, a station's queue when the kiosk has one, and the operator's log.
   const { store, storeProblem } = useRecordStore(kiosk);
@@ -126,7 +127,7 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   const [operator, setOperator] = useState<'closed' | 'gate' | 'open'>('closed');
   const corner = useOperatorTrigger(() => setOperator((o) => (o === 'closed' ? 'gate' : o)));
 
-  const status: AppStatus | 'attract' = film === null ? 'loading' : !film.ok || languageProblems.length > 0 ? 'error' : phase.name === 'attract' ? 'attract' : progress.status;
+  const status: AppStatus | 'attract' = film === null ? 'loading' : !film.ok || fileProblems.length > 0 ? 'error' : phase.name === 'attract' ? 'attract' : progress.status;
   const state: KioskState = operator === 'open' ? 'operator' : status === 'error' ? 'error' : phase.name === 'attract' ? 'attract' : progress.status === 'ended' ? 'credits' : 'playing';
   useStationHeartbeat(kiosk, state, null);
   const first = kiosk.languages[0]!;
@@ -164,9 +165,9 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   return (
     <div className="app kiosk" data-status={status} data-scene={phase.name === 'viewing' ? progress.scene : ''} data-kiosk={kiosk.id} lang={language}>
       {film !== null && !film.ok && <ErrorScreen diagnostics={film.diagnostics} text={text} />}
-      {languageProblems.length > 0 && <ErrorScreen diagnostics={languageProblems} text={text} />}
+      {fileProblems.length > 0 && <ErrorScreen diagnostics={fileProblems} text={text} />}
       {film === null && <p className="loading">{text.loading}</p>}
-      {film?.ok && languageProblems.length === 0 && (
+      {film?.ok && fileProblems.length === 0 && (
         <KioskBoundary onError={onError} resetKey={failures}>
           <PlayerFrame host={host} restoringText={text.restoring}>
             {phase.name === 'attract' ? (
@@ -256,24 +257,6 @@ function useUploadQueue(kiosk: KioskFile, store: RecordStore | null, onStatus: (
     };
   }, [store, station, onStatus]);
   return queue;
-}
-
-/** Languages the kiosk offers that its film does not have. */
-function kioskLanguageProblems(kiosk: KioskFile, filmLanguages: readonly string[], file: string): Diagnostic[] {
-  return kiosk.languages.flatMap((l, i) =>
-    filmLanguages.includes(l)
-      ? []
-      : [
-          {
-            severity: 'error' as const,
-            code: 'kiosk.language' as const,
-            file,
-            path: jsonPath(['languages', i]),
-            message: `the film "${kiosk.film}" has no "${l}"`,
-            hint: `Offer only the film's languages: ${filmLanguages.join(', ')}.`,
-          },
-        ],
-  );
 }
 
 function KioskMessage({ diagnostics }: { diagnostics: readonly Diagnostic[] | null }) {

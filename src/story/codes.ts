@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   'kiosk.not-found': error('records', 'the kiosk file is not beside the player (kiosk.json, or kiosk-<name>.json)'),
   'kiosk.unreachable': error('records', 'the kiosk file could not be fetched and no copy was cached'),
   'kiosk.language': error('records', 'the kiosk offers a language its film does not have'),
+  'kiosk.station-origin': error('records', "the kiosk's station is on another address than the player, whose security policy forbids sending there"),
   'kiosk.unexpected': error('records', 'the kiosk stopped on an error of its own; the message says which'),
   'kiosk.token-shared': error('records', 'two kiosk files give the same station token, so one kiosk could send as the other'),
   'schema.missing': error('story', 'a required field is missing'),

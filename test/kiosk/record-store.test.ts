@@ -38,6 +38,28 @@ describe('the kiosk record store', () => {
     expect(await store.outbox()).toEqual(['c-0000002']);
   });
 
+  it('keeps a viewing without its gaze when storage is full, and says so', async () => {
+    const store = await openStore();
+    const write = store.write.bind(store);
+    // Storage with room for a record's path, clues and choices, but not for its gaze samples.
+    store.write = async (r, queue) => {
+      if (r.path.some((e) => e.gaze.length > 0)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return write(r, queue);
+    };
+    const watched = record('c-0000004', { path: [{ scene: 'hall', enteredMs: 0, leftMs: 60_000, gaze: [[0, 10, 0], [250, 11, 0]] }] });
+    expect(await store.writeKeeping(watched, true)).toBe('without-gaze');
+    const kept = (await store.get('c-0000004'))!;
+    expect(kept.path).toEqual([{ scene: 'hall', enteredMs: 0, leftMs: 60_000, gaze: [] }]);
+    expect(kept.choices).toEqual(watched.choices);
+    expect(await store.outbox()).toEqual(['c-0000004']);
+    expect(await store.writeKeeping(record('c-0000005'), true)).toBe('written');
+    // Any other failure is not hidden.
+    store.write = async () => {
+      throw new DOMException('The transaction was aborted.', 'AbortError');
+    };
+    await expect(store.writeKeeping(record('c-0000006'), true)).rejects.toThrow('aborted');
+  });
+
   it('keeps the newest incidents, bounded', async () => {
     const store = await openStore();
     for (let i = 0; i < 205; i++) await store.note('error', `problem ${i}`);
