@@ -55,7 +55,7 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   const host = usePlayerHost({ kiosk: true });
   const session = useXRSession(host.xrStore);
   useLockdown();
-  useOfflineKiosk(kiosk.film);
+  const refreshFilmCache = useOfflineKiosk(kiosk.film);
 
   // The film, read again each time the kiosk returns to its attract loop: a new version deployed
   // under a running kiosk plays from the next viewing on.
@@ -87,8 +87,9 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   const toAttract = useCallback(() => {
     setPhase({ name: 'attract' });
     setProgress({ scene: '', status: 'loading' });
-    setFilmRequest((n) => n + 1);
-  }, []);
+    // The film's files come from its cache: bring that up to date first, then read the film again.
+    void refreshFilmCache().then(() => setFilmRequest((n) => n + 1));
+  }, [refreshFilmCache]);
   const start = useCallback((language: string, tapped: boolean) => {
     if (tapped) host.media.sound.unlock();
     run.current++;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { createFilmCache, registerPlayerServiceWorker, requestPersistentStorage } from './offline';
 
 /**
@@ -7,14 +7,18 @@ import { createFilmCache, registerPlayerServiceWorker, requestPersistentStorage 
  * for tests and monitors: `data-offline` is `caching`, then `ready` (the page reloads and plays the
  * film with the network gone) or `failed` (it needs the network; the console says why), and
  * `data-persisted` says whether the browser granted persistent storage.
+ *
+ * Returns `refresh`, which brings the film's cache up to date again (a new version deployed under a
+ * running kiosk): the service worker answers the film from that cache, so the kiosk refreshes it
+ * before it reads the film for its next viewing. It never rejects; offline it settles at once.
  */
-export function useOfflineKiosk(film: string | null): void {
+export function useOfflineKiosk(film: string | null): () => Promise<void> {
+  const cache = useMemo(() => (film === null ? null : createFilmCache({ film, siteBase: document.baseURI })), [film]);
   useEffect(() => {
-    if (film === null) return;
+    if (cache === null) return;
     let live = true;
     const root = document.documentElement;
     root.dataset['offline'] = 'caching';
-    const cache = createFilmCache({ film, siteBase: document.baseURI });
     void Promise.all([registerPlayerServiceWorker(), requestPersistentStorage(), cache.update()]).then(([worker, storage, progress]) => {
       if (!live || worker === 'updating') return; // a newer player takes over with a reload
       for (const problem of progress.problems) console.warn(`sightline: caching ${film}: ${problem}`);
@@ -24,5 +28,10 @@ export function useOfflineKiosk(film: string | null): void {
     return () => {
       live = false;
     };
-  }, [film]);
+  }, [cache, film]);
+  return useCallback(async () => {
+    if (cache === null) return;
+    const progress = await cache.update().catch(() => null);
+    for (const problem of progress?.problems ?? []) console.warn(`sightline: caching ${film}: ${problem}`);
+  }, [cache, film]);
 }

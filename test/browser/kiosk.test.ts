@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +7,7 @@ import { endingPaths, localize, validateStory } from '../../src/story';
 import { pageErrors, perform, startKiosk, usePlayer, waitForApp } from './harness';
 import { lookQuaternion } from './view';
 import { placeChoices } from '../../src/stage/choice-layout';
+import { filmFiles } from '../../src/build/film-files';
 
 const baseUrl = inject('baseUrl');
 const dist = resolve(import.meta.dirname, '../../dist');
@@ -20,9 +21,20 @@ const KIOSKS: Record<string, Record<string, unknown>> = {
   watchdog: { watchdogSeconds: 5 },
   station: { station: { url: baseUrl, token: TOKEN } },
   'bad-language': { languages: ['en', 'fr'] },
+  changing: { film: 'kt-changing' },
 };
 
+/** A copy of the small film that a test deploys anew under a running kiosk (story.json and its files.json). */
+const CHANGING = join(dist, 'scenes/kt-changing');
+function deployChangingFilm(title: string) {
+  const story = JSON.parse(readFileSync(resolve(dist, 'scenes/hello/story.json'), 'utf8')) as { id: string; title: Record<string, string> };
+  writeFileSync(join(CHANGING, 'story.json'), JSON.stringify({ ...story, id: 'kt-changing', title: { ...story.title, en: title } }, null, 2));
+  writeFileSync(join(CHANGING, 'files.json'), JSON.stringify(filmFiles(CHANGING, 'kt-changing')));
+}
+
 beforeAll(() => {
+  cpSync(resolve(dist, 'scenes/hello'), CHANGING, { recursive: true });
+  deployChangingFilm('Hello, Dome');
   for (const [name, fields] of Object.entries(KIOSKS))
     writeFileSync(
       join(dist, `kiosk-kt-${name}.json`),
@@ -30,6 +42,7 @@ beforeAll(() => {
     );
 });
 afterAll(() => {
+  rmSync(CHANGING, { recursive: true, force: true });
   for (const name of Object.keys(KIOSKS)) rmSync(join(dist, `kiosk-kt-${name}.json`), { force: true });
 });
 
@@ -218,6 +231,26 @@ describe('a festival kiosk on a screen', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     await waitForApp(page, { status: 'playing', scene: 'hall' }, 30_000);
     expect(await page.locator('.app').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('plays a new version of its film from the next viewing on; the one on show finishes as it began', async () => {
+    const page = await open('?mode=kiosk&kiosk=kt-changing', kioskOptions);
+    await startKiosk(page, 'en', 'hall');
+    deployChangingFilm('Hello, Dome (revised)');
+    await playTo(page, 'tower');
+    await page.waitForSelector('.credits-screen');
+    await advance(page, 20_000);
+    await waitForApp(page, { status: 'attract' });
+    await expect.poll(() => page.locator('.attract-title').first().textContent(), { timeout: 30_000 }).toBe('Hello, Dome (revised)');
+    await startKiosk(page, 'en', 'hall');
+    expect(await page.title()).toContain('Hello, Dome (revised)');
+    await playTo(page, 'below');
+    await expect.poll(async () => (await records(page)).filter((r) => r.endedAt !== null).length).toBe(2);
+    const [first, second] = (await records(page)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    expect(first!.outcome).toEqual({ kind: 'ending', ending: 'tower' });
+    expect(second!.outcome).toEqual({ kind: 'ending', ending: 'below' });
+    expect(first!.revision).not.toBe(second!.revision);
+    expect(pageErrors(page)).toEqual([]);
   });
 
   it('names the kiosk file and the field of a language its film does not have', async () => {

@@ -109,7 +109,7 @@ describe('glTF props', () => {
     // The controls bar's pause button (hidden from the screenshots, so pressed from the page).
     const pause = () => page.locator('button.pause').evaluate((b: HTMLButtonElement) => b.click());
     await pause();
-    await page.waitForSelector('.viewing[data-paused="true"]');
+    await page.waitForSelector('.viewing[data-paused="true"]', { state: 'attached' });
     await nextFrames(page, 3);
     const paused = await page.screenshot({ clip: boxClip });
     await nextFrames(page, 30);

@@ -114,7 +114,7 @@ describe('time, saves and endings in the player', () => {
     await waitForHold(page, { scene: 'archive', ms: 2000 });
     await expect.poll(() => page.locator('.countdown').textContent()).toBe('Time to choose: 28 s');
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForSelector('.viewing[data-paused="true"]');
+    await page.waitForSelector('.viewing[data-paused="true"]', { state: 'attached' });
     await waitForPause(page, 'paused');
     await releaseScene(page);
     // Nothing moves for 2 s: 40 s of scene time at 20×, more than the whole countdown.

@@ -1,0 +1,161 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextFrames, pageErrors, usePlayer, waitForApp } from './harness';
+
+const dist = resolve(import.meta.dirname, '../../dist');
+const open = usePlayer();
+const VIEWINGS = 300;
+const KIOSK_FILE = join(dist, 'kiosk-kt-soak.json');
+
+beforeAll(() => {
+  writeFileSync(
+    KIOSK_FILE,
+    JSON.stringify({ format: 'sightline-kiosk/1', id: 'kt-soak', film: 'hello', edition: 'full', languages: ['en', 'zh-CN'], afterCreditsSeconds: 5, operator: { pin: '2468' } }),
+  );
+});
+afterAll(() => rmSync(KIOSK_FILE, { force: true }));
+
+/** What the renderer holds (the stage's counts on the canvas) and the JS heap after a full collection. */
+async function memory(page: Page) {
+  await nextFrames(page, 10);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  const renderer = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!;
+    return { textures: Number(canvas.dataset['textures']), geometries: Number(canvas.dataset['geometries']) };
+  });
+  return { ...renderer, heap: usedSize };
+}
+
+/**
+ * Plays `count` viewings back to back inside the page, as visitors would on the kiosk's stepped
+ * clock: a language tapped, then a random choice whenever choices are offered, a look at a hotspot
+ * now and then, a deadline left to run out, a visitor who walks away mid-film; the credits' wait
+ * and the idle time are stepped, never waited out. In the page, so 300 viewings cost no round trips.
+ */
+function playViewings(page: Page, count: number, seed: number): Promise<{ outcomes: Record<string, number> }> {
+  return page.evaluate(
+    async ({ count, seed }) => {
+      type Hooks = { advanceKiosk(ms: number): void };
+      const hooks = (globalThis as unknown as { __SIGHTLINE_TEST__: Hooks }).__SIGHTLINE_TEST__;
+      // mulberry32: a seeded generator, so a failing run can be replayed.
+      let s = seed >>> 0;
+      const random = () => {
+        s = (s + 0x6d2b79f5) >>> 0;
+        let t = s;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const app = () => document.querySelector<HTMLElement>('.app')!;
+      const outcomes: Record<string, number> = {};
+      let started = 0;
+      let plan: { scene: string; act: 'choose' | 'wait' | 'look' | 'leave' } | null = null;
+      let framesInViewing = 0;
+      let framesInScene = 0;
+      while (true) {
+        await frame();
+        if (++framesInViewing > 6000) throw new Error(`soak: viewing ${started} stuck in ${app().dataset['status']} ${app().dataset['scene']}`);
+        const status = app().dataset['status'];
+        if (status === 'attract') {
+          if (started === count) break;
+          const buttons = [...document.querySelectorAll<HTMLButtonElement>('.attract-languages button')];
+          if (buttons.length === 0) continue;
+          pick(buttons).click();
+          started++;
+          plan = null;
+          framesInViewing = 0;
+          // Until the viewing is under way, the attract loop is still on show.
+          while (app().dataset['status'] === 'attract') await frame();
+        } else if (status === 'ended') {
+          outcomes['ending'] = (outcomes['ending'] ?? 0) + 1;
+          hooks.advanceKiosk(5000);
+          while (app().dataset['status'] === 'ended') await frame();
+        } else if (status === 'playing') {
+          const scene = app().dataset['scene']!;
+          if (document.querySelector('.viewing')?.getAttribute('data-media') !== 'ready') continue;
+          framesInScene = plan?.scene === scene ? framesInScene + 1 : 0;
+          // A scene whose deadline this film does not set: choose after all.
+          if (plan?.act === 'wait' && framesInScene > 400) plan = { scene, act: 'choose' };
+          if (plan?.scene !== scene) {
+            const roll = random();
+            plan = { scene, act: roll < 0.08 ? 'leave' : roll < 0.2 ? 'wait' : roll < 0.35 ? 'look' : 'choose' };
+          }
+          if (plan.act === 'leave') {
+            outcomes['left'] = (outcomes['left'] ?? 0) + 1;
+            hooks.advanceKiosk(45_000);
+            while (!document.querySelector('.reset-countdown')) await frame();
+            hooks.advanceKiosk(10_000);
+            while (app().dataset['status'] !== 'attract') await frame();
+            continue;
+          }
+          if (plan.act === 'look') {
+            const unseen = [...document.querySelectorAll<HTMLButtonElement>('button[data-hotspot]:not([data-seen="true"])')];
+            if (unseen.length > 0) pick(unseen).click();
+            plan = { scene, act: 'choose' };
+            continue;
+          }
+          const choices = [...document.querySelectorAll<HTMLButtonElement>('button[data-choice]')];
+          if (plan.act === 'choose' && choices.length > 0) {
+            pick(choices).click();
+            // Once: wait for the scene to change rather than clicking again.
+            plan = { scene, act: 'wait' };
+          }
+        }
+      }
+      return { outcomes };
+    },
+    { count, seed },
+  );
+}
+
+/** Every viewing record in the kiosk's IndexedDB. */
+function storedRecords(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; endedAt: string | null; outcome: { kind: string } }[]>((resolve, reject) => {
+        const request = indexedDB.open('sightline-kiosk');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('viewings').objectStore('viewings').getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+describe('a kiosk left running', () => {
+  it(`plays ${VIEWINGS} viewings back to back, records each once, and holds no more memory than after the first`, { timeout: 20 * 60_000 }, async () => {
+    const page = await open('?mode=kiosk&kiosk=kt-soak', { viewport: { width: 240, height: 150 }, hooks: { kioskClock: 'manual' }, timeScale: 40 });
+    await waitForApp(page, { status: 'attract' });
+    await playViewings(page, 1, 1);
+    await waitForApp(page, { status: 'attract' });
+    const first = await memory(page);
+    const startedAt = Date.now();
+    const { outcomes } = await playViewings(page, VIEWINGS - 1, 20261205);
+    const seconds = (Date.now() - startedAt) / 1000;
+    await waitForApp(page, { status: 'attract' });
+    const last = await memory(page);
+    const records = await storedRecords(page);
+    console.log(
+      `soak: ${VIEWINGS} viewings in ${seconds.toFixed(0)} s (${JSON.stringify(outcomes)}); ` +
+        `textures ${first.textures} → ${last.textures}, geometries ${first.geometries} → ${last.geometries}, ` +
+        `heap ${(first.heap / 1e6).toFixed(1)} MB → ${(last.heap / 1e6).toFixed(1)} MB (${(((last.heap - first.heap) / first.heap) * 100).toFixed(1)} %)`,
+    );
+    expect(records).toHaveLength(VIEWINGS);
+    expect(new Set(records.map((r) => r.id)).size).toBe(VIEWINGS);
+    expect(records.filter((r) => r.endedAt === null)).toEqual([]);
+    expect(records.filter((r) => r.outcome.kind === 'ending').length).toBeGreaterThan(VIEWINGS / 2);
+    expect(records.filter((r) => r.outcome.kind === 'left').length).toBeGreaterThan(0);
+    expect({ textures: last.textures, geometries: last.geometries }).toEqual({ textures: first.textures, geometries: first.geometries });
+    expect(last.heap).toBeLessThan(first.heap * 1.1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
