@@ -1,9 +1,7 @@
-import './app/no-eval';
 import { createRoot } from 'react-dom/client';
 import { App, readKioskMode } from './app';
 import { Kiosk } from './kiosk';
 import { registerServedFont } from './media';
-import './app/styles.css';
 
 // Before the first render, so Chinese on the start screen already draws from the served font.
 registerServedFont(document.baseURI);

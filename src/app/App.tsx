@@ -9,9 +9,7 @@ import { type ViewingPreview, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
 import { browserStorage, readJson } from './storage';
-
-/** What the page shows; mirrored on the root as `data-status` for tests and kiosk monitors. */
-export type AppStatus = 'loading' | 'ready' | 'playing' | 'ended' | 'error';
+import type { AppStatus } from './app-status';
 
 interface Film {
   readonly story: StoryPackage;

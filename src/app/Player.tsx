@@ -22,7 +22,7 @@ import type { MediaStatus } from '../media';
 import { MagicWindow, StageScene, XRCredits, crystalMix } from '../stage';
 import { useImmersiveVRSupport, useXRSession } from '../xr';
 import { AccessibilityLayer } from './AccessibilityLayer';
-import type { AppStatus } from './App';
+import type { AppStatus } from './app-status';
 import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
 import { SubtitleLine, useSubtitle } from './Subtitles';

@@ -1,5 +1,10 @@
+// First: zod is told to parse without eval before anything defines a schema (no-eval.ts).
+import './no-eval';
+import './styles.css';
+
 export { AiLabel } from './AiLabel';
-export { App, type AppStatus } from './App';
+export { App } from './App';
+export type { AppStatus } from './app-status';
 export { ControlsBar } from './ControlsBar';
 export { ErrorScreen } from './ErrorScreen';
 export { type LoadedFilm, loadFilm, textHash } from './load-film';

@@ -1,5 +1,5 @@
 import type { MediaEvent } from '../media';
-import type { TestClock } from './test-clock';
+import type { PauseReason } from '../story';
 
 /**
  * Hooks a browser test sets before the app loads (with Playwright's addInitScript). Never read
@@ -40,4 +40,31 @@ export function testHooksSet(): SightlineTestHooks | undefined {
 
 export function testHooks(): SightlineTestHooks {
   return testHooksSet() ?? {};
+}
+
+/** Where scene time stands, as a test reads it. */
+export interface TestClockState {
+  readonly scene: string;
+  /** Scene entries so far in this viewing (revisits count), so a test sees a scene change even back to the same scene. */
+  readonly entries: number;
+  readonly ms: number;
+  /** Whether a hold (`pauseAt`) has stopped scene time. */
+  readonly held: boolean;
+  /** Everything that stops scene time now (`test` for a hold). */
+  readonly pausedBy: readonly PauseReason[];
+}
+
+/**
+ * How a browser test steps scene time instead of racing it, as `__SIGHTLINE_TEST__.clock`: the
+ * clock runs (at the test's time scale) up to a hold and stops there exactly, so what the test
+ * reads next is what the film shows at that scene time.
+ */
+export interface TestClock {
+  /** Holds `scene` (the current one when omitted) at `ms` of scene time, on this and every later entry. */
+  pauseAt(ms: number, scene?: string): void;
+  /** Lets the current scene run `ms` further than where it stands, and holds it there. */
+  advance(ms: number): void;
+  /** Drops every hold: scene time runs freely again. */
+  resume(): void;
+  state(): TestClockState;
 }

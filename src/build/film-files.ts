@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { FilmFiles } from '../kiosk/offline/film-files';
-import { FILM_FILES, FILM_FILES_FORMAT } from '../kiosk/offline/shared.ts';
+import type { FilmFiles } from '../kiosk/index.ts';
+import { FILM_FILES, FILM_FILES_FORMAT } from '../offline-shared/index.ts';
 
 /**
  * A package folder's files.json: every file in it (files.json itself and dot-files aside), sorted,

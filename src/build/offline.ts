@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Plugin, PluginOption } from 'vite';
 import { type ManifestOptions, VitePWA } from 'vite-plugin-pwa';
-import { KIOSK_MANIFEST } from '../kiosk/offline/shared.ts';
+import { KIOSK_MANIFEST } from '../offline-shared/index.ts';
 import { writeFilmFiles } from './film-files.ts';
 
 /**

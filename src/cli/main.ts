@@ -38,7 +38,7 @@ Commands:
  */
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'serve') {
-    const { serve } = await import('../station/serve');
+    const { serve } = await import('../station');
     return serve(argv.slice(1), out, err);
   }
   return run(argv, out, err);

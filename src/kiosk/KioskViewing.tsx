@@ -95,7 +95,6 @@ export function KioskViewing(props: KioskViewingProps) {
       return () => window.clearInterval(sample);
     },
     // One viewing per mount: the kiosk remounts this component for the next visitor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   const [viewing, setViewing] = useState<Viewing | null>(null);

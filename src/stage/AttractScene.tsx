@@ -63,7 +63,7 @@ export function AttractScene(props: AttractSceneProps) {
     tracker.setTargets(
       panels.map((p, i) => ({ id: p.id, kind: 'choice' as const, direction: unitVectorOf(places[i]!.yaw, places[i]!.pitch), radius: CHOICE_GAZE_RADIUS, dwellMs: CHOICE_DWELL_MS, done: false })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the panels' ids
+    // The dependencies, on purpose: only the panels' ids.
   }, [tracker, panelKey, places]);
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const head = useRef<Group>(null);

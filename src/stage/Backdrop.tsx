@@ -88,7 +88,7 @@ export function Backdrop({ texture, color, layout = MONO_360, transition, hidden
       }
     }
     geometries.keepOnly([leaving.picture ?? next, next].flatMap((p) => [geometries.keyOf(p.layout, 'left', isTopDown(p.texture)), geometries.keyOf(p.layout, 'right', isTopDown(p.texture))]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a transition starts when the picture changes
+    // The dependencies, on purpose: only the picture (a transition starts when it changes).
   }, [texture, color, layout.stereo, layout.span]);
   useLayoutEffect(
     () => () => {

@@ -12,7 +12,7 @@ import {
   recenterRigYaw,
   rigOriginFor,
   rotateByRig,
-} from '../xr/comfort';
+} from '../xr';
 import { DEG, wrapYaw, yawPitchOf } from '../story';
 import { cutMomentMs } from './arrival';
 import { type TransitionSpec, effectiveTransition } from './transition';

@@ -71,7 +71,7 @@ export function useGaze({ sceneId, shown, hotspots, dwelled, choices, places, se
       })),
     ];
     tracker.setTargets(targets);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the ids that define the targets
+    // The dependencies, on purpose: only the ids that define the targets.
   }, [tracker, sceneId, shown, dwelledKey, choiceKey, places]);
   return tracker;
 }

@@ -50,7 +50,7 @@ export function useSceneMedia(options: SceneMediaOptions, libraries: MediaLibrar
   const plan = planSceneMedia({ ...options, leaving }, libraries);
   useEffect(() => {
     if (plan.kept) libraries.keepOnly(plan.kept);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by what the plan holds
+    // The dependencies, on purpose: only what the plan holds.
   }, [libraries, plan.key]);
 
   // For tests and diagnostics: the bytes held now, per kind, and the budget they share.

@@ -1,5 +1,3 @@
-import { contentSecurityPolicyMeta } from '../app/content-security-policy';
-
 /**
  * The app's Content-Security-Policy, sent as a header. The build writes it once, as a
  * `<meta http-equiv="Content-Security-Policy">` in index.html; the station reads it from the
@@ -7,8 +5,20 @@ import { contentSecurityPolicyMeta } from '../app/content-security-policy';
  * so `frame-ancestors` is added here (and `sandbox`/`report-uri`, which meta ignores, are kept).
  */
 
-/** Used when the served index.html carries no policy (an older build): the player's own. */
-export const DEFAULT_CSP = contentSecurityPolicyMeta();
+/** Used when the served index.html carries no policy: same-origin everything, WebAssembly allowed (decoders, Spark). */
+export const DEFAULT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
 
 /** The policy of an HTML page's CSP meta element, or null when it has none. */
 export function metaPolicy(html: string): string | null {

@@ -2,17 +2,9 @@ import { Report } from './checks/report';
 import type { Diagnostic } from './diagnostics';
 import { checkProvenance } from './checks/provenance';
 import { storyAssets } from './package-assets';
+import type { PackageFiles } from './package-file-reader';
 import type { StoryPackage } from './schema';
 import { webVttProblem } from './webvtt';
-
-/** Read access to a package's folder, provided by the CLI (Node) or a test. */
-export interface PackageFiles {
-  /** The text of a file relative to the package, or null if there is none. */
-  readText(path: string): string | null;
-  exists(path: string): boolean;
-  /** The file's sha256 in lowercase hex, or null if there is none. */
-  sha256(path: string): string | null;
-}
 
 /**
  * The author's checks on files: every asset the package names exists, subtitles are valid

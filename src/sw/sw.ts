@@ -2,7 +2,7 @@ import { clientsClaim } from 'workbox-core';
 import { type PrecacheEntry, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { createPartialResponse } from 'workbox-range-requests';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { SKIP_WAITING, filmCacheName, filmOfUrl, fillsFilmCache } from '../kiosk/offline/shared';
+import { SKIP_WAITING, filmCacheName, filmOfUrl, fillsFilmCache } from '../offline-shared';
 
 /**
  * The player's service worker, registered in kiosk mode only (src/kiosk/offline/service-worker.ts).

@@ -4,7 +4,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { PauseReason, StoryEvent } from '../../src/story';
 import type { SightlineTestHooks } from '../../src/app/test-hooks';
-import type { TestClockState } from '../../src/app/test-clock';
+import type { TestClockState } from '../../src/app/test-hooks';
 import { PNG } from 'pngjs';
 
 /** Debian's Chromium; nothing downloads a browser of its own here. */

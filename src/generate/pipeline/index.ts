@@ -16,7 +16,7 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { run as sightline } from '../../cli/main';
+import { run as sightline } from '../../cli';
 import { type Scene, type StoryPackage, storyAssets } from '../../story';
 import { makeAmbience } from './ambience';
 import { briefOf, emotionOf } from './brief-of';

@@ -2,7 +2,7 @@ import { assetUrl, filmBaseUrl } from '../../media';
 import { parseJson, storyAssets, validateStory } from '../../story';
 import { filmFilesSchema } from './film-files';
 import { isMissing } from './missing';
-import { CHECKED_HEADER, FILL_HEADER, FILM_FILES, SHA256_HEADER, filmCacheName } from './shared';
+import { CHECKED_HEADER, FILL_HEADER, FILM_FILES, SHA256_HEADER, filmCacheName } from '../../offline-shared';
 
 export interface FilmCacheOptions {
   /** The film (its folder under scenes/). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assetPathProblem } from '../../story';
-import { FILM_FILES_FORMAT } from './shared';
+import { FILM_FILES_FORMAT } from '../../offline-shared';
 
 /**
  * `scenes/<film>/files.json` (format `sightline-files/1`): every file of a package folder with its

@@ -1,6 +1,6 @@
 import { type KioskFile, kioskFileSchema } from '../../records';
 import { type Diagnostic, type ErrorCode, parseJson, schemaDiagnostics } from '../../story';
-import { KIOSK_FILE_CACHE } from './shared';
+import { KIOSK_FILE_CACHE } from '../../offline-shared';
 import { isMissing } from './missing';
 
 export type LoadedKioskFile =

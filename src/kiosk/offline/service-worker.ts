@@ -1,4 +1,4 @@
-import { SKIP_WAITING } from './shared';
+import { SKIP_WAITING } from '../../offline-shared';
 
 /**
  * `unsupported`: no service workers here (an http:// address other than localhost, an old browser);

@@ -1,4 +1,4 @@
-import { KIOSK_MANIFEST } from './shared';
+import { KIOSK_MANIFEST } from '../../offline-shared';
 
 /**
  * Points the page's manifest link at the kiosk's, so "Install app" on a kiosk page installs an app

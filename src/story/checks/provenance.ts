@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics';
-import type { PackageFiles } from '../package-files';
+import type { PackageFiles } from '../package-file-reader';
 import { parseJson } from '../parse';
 import { PROVENANCE_FORMAT, provenanceSchema } from '../provenance';
 import type { AssetReference } from '../package-assets';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filmOfUrl, fillsFilmCache } from '../../../src/kiosk/offline/shared';
+import { filmOfUrl, fillsFilmCache } from '../../src/offline-shared';
 
 describe('what the page and the service worker agree on', () => {
   const site = new URL('https://films.example/player/');

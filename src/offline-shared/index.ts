@@ -1,6 +1,6 @@
 /**
  * What the page, the service worker (src/sw) and the build (src/build) agree on. The page fills the
- * caches (film-cache.ts, kiosk-file.ts); the worker only reads them; the build writes the files
+ * caches (src/kiosk/offline); the worker only reads them; the build writes the files
  * named here. No imports and no DOM: the worker's type check compiles this file without the DOM, and
  * the build imports it from vite.config.ts.
  */

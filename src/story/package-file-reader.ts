@@ -1,0 +1,8 @@
+/** Read access to a package's folder, provided by the CLI (Node) or a test. */
+export interface PackageFiles {
+  /** The text of a file relative to the package, or null if there is none. */
+  readText(path: string): string | null;
+  exists(path: string): boolean;
+  /** The file's sha256 in lowercase hex, or null if there is none. */
+  sha256(path: string): string | null;
+}
