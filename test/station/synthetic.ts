@@ -21,7 +21,7 @@ const ENDINGS = ['dawn', 'dusk'];
 const CLUES = ['glass-sings', 'warden-sleeps', 'map-torn', 'sky-is-real'];
 /** Directions that sit on bin edges and seams, where a different rounding would show. */
 const EDGE_GAZE: Array<[number, number]> = [
-  [180, 0], [-180, 0], [0, 90], [0, -90], [-0, 0], [179.9, 89.9], [-179.9, -89.9], [5, 5], [-5, -5], [0.1, 0.1], [45, 2.5], [-37.5, 12.5],
+  [179.99, 0], [-180, 0], [0, 90], [0, -90], [-0, 0], [179.9, 89.9], [-179.9, -89.9], [5, 5], [-5, -5], [0.1, 0.1], [45, 2.5], [-37.5, 12.5],
 ];
 
 export interface SyntheticOptions {
@@ -52,7 +52,8 @@ export function syntheticRecords(count: number, options: SyntheticOptions = {}):
       const samples = Math.floor(rand() * ((options.gaze ?? 12) + 1));
       for (let s = 0; s < samples; s++) {
         const edge = rand() < 0.25 ? pick(EDGE_GAZE) : null;
-        const yaw = edge ? edge[0] : Math.round((rand() * 360 - 180) * 10) / 10;
+        // Rounded, 179.96 would become 180: exactly behind is -180 in a record.
+        const yaw = edge ? edge[0] : ((Math.round((rand() * 360 - 180) * 10) / 10 + 540) % 360) - 180;
         const pitch = edge ? edge[1] : Math.round((rand() * 180 - 90) * 10) / 10;
         gaze.push([at + Math.floor((s * length) / Math.max(1, samples)), yaw, pitch]);
       }
