@@ -141,7 +141,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/station/**'],
+          exclude: ['test/browser/**', 'test/station/**', 'test/soak/**'],
           environment: 'node',
           // The pipeline's tests run espeak-ng, sox and ffmpeg: seconds on an idle machine, far
           // more on CI's two busy cores. Limits catch hangs, not slowness.
@@ -172,6 +172,19 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: SwiftShader renders on the CPU and the machine has two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // A kiosk left running: hundreds of viewings on stepped clocks, so it runs beside the
+          // station's tests (npm test starts both at once) without either racing time.
+          name: 'soak',
+          include: ['test/soak/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/browser/global-setup.ts'],
+          testTimeout: 20 * 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -175,13 +175,19 @@ describe.runIf(existsSync(join(built, 'index.html')))('serving the real build', 
   it('serves index.html with its own policy as the header, and its hashed scripts for a year', async () => {
     const html = await (await fetch(`${station.url}/`)).text();
     expect(html).toBe(readFileSync(join(built, 'index.html'), 'utf8'));
-    expect((await fetch(`${station.url}/`)).headers.get('content-security-policy')).toBe(contentSecurityPolicy(html));
+    const again = await fetch(`${station.url}/`);
+    await again.arrayBuffer();
+    expect(again.headers.get('content-security-policy')).toBe(contentSecurityPolicy(html));
     const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)![1]!;
     const response = await fetch(`${station.url}/${script}`);
+    // Every body read: one left unread keeps its connection busy, and closing the station waits
+    // for it (a minute, until keep-alive gives up).
+    await response.arrayBuffer();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const story = await fetch(`${station.url}/scenes/glass-sky/story.json`);
+    await story.arrayBuffer();
     expect(story.status).toBe(200);
     expect(story.headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
