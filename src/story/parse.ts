@@ -1,9 +1,13 @@
 import type { Diagnostic } from './diagnostics';
 
-/** Parses JSON text, turning a syntax error into a diagnostic with line and column. */
+/**
+ * Parses JSON text, turning a syntax error into a diagnostic with line and column. A leading
+ * byte-order mark (editors on Windows write one) is skipped, as the browser's decoder skips it, so
+ * the command line and the player read the same files.
+ */
 export function parseJson(text: string, file: string): { value: unknown } | { diagnostic: Diagnostic } {
   try {
-    return { value: JSON.parse(text) as unknown };
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

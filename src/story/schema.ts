@@ -99,7 +99,7 @@ const assetPath = (kind?: AssetKind) =>
     .string()
     .superRefine((src, ctx) => {
       const problem = assetPathProblem(src);
-      if (problem) ctx.addIssue({ code: 'custom', message: `asset path "${src}" ${problem}`, params: { code: 'asset.path' satisfies ErrorCode } });
+      if (problem) ctx.addIssue({ code: 'custom', message: `asset path ${JSON.stringify(src)} ${problem}`, params: { code: 'asset.path' satisfies ErrorCode } });
       else if (kind && !(ASSET_KINDS[kind] as readonly string[]).includes(src.split('.').pop()!.toLowerCase()))
         ctx.addIssue({
           code: 'custom',

@@ -205,6 +205,15 @@ describe('broken packages', () => {
     await expect.poll(() => alert.textContent()).toContain('expected number');
   });
 
+  it('refuses asset paths the browser would resolve elsewhere, on the error screen, never a blank page', async () => {
+    const page = await open('?film=hostile-paths&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'error' });
+    const items = await page.locator('.error-screen li').allTextContents();
+    expect(items.some((t) => t.includes('$.scenes.hall.media.src') && t.includes('"%2e%2e/%2e%2e/hall.webp"') && t.includes('"%"'))).toBe(true);
+    expect(items.some((t) => t.includes('$.scenes.hall.narration.en') && t.includes('\\t/\\t/evil.example') && t.includes('U+0009'))).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('shows where malformed JSON breaks', async () => {
     const page = await open('?film=broken-json', { viewport });
     await waitForApp(page, { status: 'error' });

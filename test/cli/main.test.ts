@@ -34,6 +34,21 @@ describe('sightline validate', () => {
     expect(r.out).toContain('0 errors, 0 warnings');
   });
 
+  it('reads a story.json that starts with a byte-order mark, as the player does', () => {
+    const dir = packageCopy('scenes/hello', 'with-bom');
+    writeFileSync(join(dir, 'story.json'), '\uFEFF' + readFileSync(join(dir, 'story.json'), 'utf8'));
+    const r = cli('validate', dir);
+    expect(r.code, r.out + r.err).toBe(0);
+  });
+
+  it('refuses an asset path the browser would resolve elsewhere, naming the field', () => {
+    const dir = packageCopy('scenes/hello', 'encoded-path', (j) => (j.scenes.hall.media.src = '%2e%2e/x.webp'));
+    const r = cli('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('$.scenes.hall.media.src');
+    expect(r.out).toContain('"%"');
+  });
+
   it('exits 1 and names file, path and fix for errors', () => {
     const dir = packageCopy('scenes/hello', 'bad-target', (j) => (j.scenes.hall.choices[1].to = 'attic'));
     const r = cli('validate', dir);
