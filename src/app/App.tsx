@@ -5,7 +5,7 @@ import { loadFilm } from './load-film';
 import { type PlayerParams, readPlayerParams } from './params';
 import { Player } from './Player';
 import { type PlayerHost, PlayerFrame, usePlayerHost } from './player-host';
-import { type ViewingPreview, readPreview } from './preview';
+import { type ViewingPreview, parameterNotices, readPreview } from './preview';
 import { type ViewerSettings, choiceTimeScale, readSettings, writeSettings } from './settings';
 import { type StartChoice, StartScreen } from './StartScreen';
 import { browserStorage, readJson } from './storage';
@@ -62,6 +62,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
     });
   }, []);
 
+  const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     loadFilm(params.film, document.baseURI).then(
@@ -73,6 +74,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
         const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
         if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
         const { edition, preview } = asked;
+        setNotices(parameterNotices(loaded.story, params, { edition, language }, uiText(language)));
         if (params.autoplay || asked.fresh) {
           // Kiosks, tests and author previews start every viewing afresh; a kiosk forgets the last
           // viewer's place, a preview leaves it alone (it never saves one of its own).
@@ -119,6 +121,18 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
   return (
     <div className="app" data-status={status} data-scene={phase.name === 'play' ? progress.scene : ''} lang={language}>
       {phase.name === 'loading' && <p className="loading">{uiText(language).loading}</p>}
+      {notices.length > 0 && phase.name !== 'error' && (
+        <div className="address-notices" role="status">
+          <ul>
+            {notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setNotices([])}>
+            {uiText(language).dismiss}
+          </button>
+        </div>
+      )}
       {phase.name === 'error' && <ErrorScreen diagnostics={phase.diagnostics} text={uiText(language)} />}
       {phase.name === 'start' && (
         <StartScreen

@@ -1,4 +1,4 @@
-import { type Diagnostic, type StoryPackage, type VariableValue, cutEdition, editionIds } from '../story';
+import { type Diagnostic, type StoryPackage, type UiText, type VariableValue, cutEdition, editionIds, languageName } from '../story';
 import type { PlayerParams } from './params';
 
 /** What an author's preview parameters ask of a viewing (`?scene=`, `?var.<name>=`, `?hotspots=1`). */
@@ -68,4 +68,24 @@ function typed(initial: VariableValue, raw: string): VariableValue | undefined {
   if (typeof initial === 'boolean') return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : undefined;
   const n = raw.trim() === '' ? NaN : Number(raw);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * What the page's address asked for that the film does not have, where the player plays its default
+ * instead: `?edition=` and `?lang=`. Said to the viewer (an unknown `?scene=` is an error instead).
+ * Looked up with `Object.hasOwn`, so `__proto__` and its kin are just unknown names.
+ */
+export function parameterNotices(story: StoryPackage, params: PlayerParams, played: { edition: string | null; language: string }, text: UiText): string[] {
+  const notices: string[] = [];
+  const fill = (template: string, asked: string, instead: string) => template.replace('{asked}', asked).replace('{instead}', instead);
+  if (params.edition !== null && !Object.hasOwn(story.editions, params.edition))
+    notices.push(fill(played.edition === null ? text.unknownEditionWhole : text.unknownEdition, params.edition, played.edition ?? ''));
+  if (params.lang !== null && !speaks(story.languages, params.lang)) notices.push(fill(text.unknownLanguage, params.lang, languageName(played.language)));
+  return notices;
+}
+
+/** Whether a film has a language, exactly or by its base ("en-GB" is English). */
+function speaks(languages: readonly string[], asked: string): boolean {
+  const base = asked.split('-')[0]!.toLowerCase();
+  return languages.some((l) => l.toLowerCase() === asked.toLowerCase() || l.split('-')[0]!.toLowerCase() === base);
 }

@@ -214,6 +214,21 @@ describe('broken packages', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('says what the address asked for that the film lacks, and plays its default; no scene is called __proto__', async () => {
+    const page = await open('?film=hello&edition=__proto__&lang=__proto__&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', scene: 'hall' });
+    expect(await page.locator('.address-notices li').allTextContents()).toEqual([
+      'There is no edition "__proto__" in this film; playing "full".',
+      'This film is not in "__proto__"; playing in English.',
+    ]);
+    await page.locator('.address-notices button').click();
+    await page.waitForSelector('.address-notices', { state: 'detached' });
+    const scene = await open('?film=hello&scene=__proto__', { viewport });
+    await waitForApp(scene, { status: 'error' });
+    await expect.poll(() => scene.getByRole('alert').textContent()).toContain('there is no scene "__proto__" in this film');
+    expect([...pageErrors(page), ...pageErrors(scene)]).toEqual([]);
+  });
+
   it('shows where malformed JSON breaks', async () => {
     const page = await open('?film=broken-json', { viewport });
     await waitForApp(page, { status: 'error' });
