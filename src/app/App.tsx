@@ -2,6 +2,8 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
+import { NoWebGLScreen } from './NoWebGLScreen';
+import { webglAvailable } from './webgl-support';
 import { type PlayerParams, readPlayerParams } from './params';
 import { Player } from './Player';
 import { type PlayerHost, PlayerFrame, usePlayerHost } from './player-host';
@@ -20,6 +22,7 @@ interface Film {
 type Phase =
   | { readonly name: 'loading' }
   | { readonly name: 'error'; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly name: 'no-webgl'; readonly language: string }
   | {
       readonly name: 'start';
       readonly film: Film;
@@ -71,6 +74,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
         if (!loaded.ok) return setPhase({ name: 'error', diagnostics: loaded.diagnostics });
         const film = { story: loaded.story, filmBase: loaded.filmBase, provenance: loaded.provenance };
         const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
+        if (!webglAvailable()) return setPhase({ name: 'no-webgl', language });
         const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
         if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
         const { edition, preview } = asked;
@@ -103,7 +107,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
   }, [params.film, params.lang, params.autoplay, params.edition, params.scene, params.hotspots]);
 
   const status: AppStatus =
-    phase.name === 'loading' ? 'loading' : phase.name === 'error' ? 'error' : phase.name === 'start' ? 'ready' : progress.status;
+    phase.name === 'loading' ? 'loading' : phase.name === 'error' || phase.name === 'no-webgl' ? 'error' : phase.name === 'start' ? 'ready' : progress.status;
   const language = 'language' in phase ? phase.language : pickLanguage(params.lang, navigator.languages ?? [], ['en', 'zh-CN']);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -121,7 +125,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
   return (
     <div className="app" data-status={status} data-scene={phase.name === 'play' ? progress.scene : ''} lang={language}>
       {phase.name === 'loading' && <p className="loading">{uiText(language).loading}</p>}
-      {notices.length > 0 && phase.name !== 'error' && (
+      {notices.length > 0 && phase.name !== 'error' && phase.name !== 'no-webgl' && (
         <div className="address-notices" role="status">
           <ul>
             {notices.map((notice) => (
@@ -134,6 +138,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
         </div>
       )}
       {phase.name === 'error' && <ErrorScreen diagnostics={phase.diagnostics} text={uiText(language)} />}
+      {phase.name === 'no-webgl' && <NoWebGLScreen text={uiText(language)} />}
       {phase.name === 'start' && (
         <StartScreen
           story={phase.film.story}

@@ -7,6 +7,8 @@ export { App } from './App';
 export type { AppStatus } from './app-status';
 export { ControlsBar } from './ControlsBar';
 export { ErrorScreen } from './ErrorScreen';
+export { NoWebGLScreen } from './NoWebGLScreen';
+export { webglAvailable } from './webgl-support';
 export { type LoadedFilm, loadFilm, textHash } from './load-film';
 export { type PlayerControl, playerControls } from './controls';
 export { Player, type PlayerProps } from './Player';

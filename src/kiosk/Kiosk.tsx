@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type AppStatus, ErrorScreen, type LoadedFilm, PlayerFrame, browserStorage, loadFilm, playerControls, readSettings, usePlayerHost, writeSettings } from '../app';
+import { type AppStatus, ErrorScreen, type LoadedFilm, NoWebGLScreen, webglAvailable, PlayerFrame, browserStorage, loadFilm, playerControls, readSettings, usePlayerHost, writeSettings } from '../app';
 import { type KioskFile, type ViewingRecord } from '../records';
 import { type Diagnostic, localize, pickLanguage, uiText } from '../story';
 import { useXRSession } from '../xr';
@@ -128,7 +128,8 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
   const [operator, setOperator] = useState<'closed' | 'gate' | 'open'>('closed');
   const corner = useOperatorTrigger(() => setOperator((o) => (o === 'closed' ? 'gate' : o)));
 
-  const status: AppStatus | 'attract' = film === null ? 'loading' : !film.ok || fileProblems.length > 0 ? 'error' : phase.name === 'attract' ? 'attract' : progress.status;
+  const [webgl] = useState(webglAvailable);
+  const status: AppStatus | 'attract' = !webgl ? 'error' : film === null ? 'loading' : !film.ok || fileProblems.length > 0 ? 'error' : phase.name === 'attract' ? 'attract' : progress.status;
   const state: KioskState = operator === 'open' ? 'operator' : status === 'error' ? 'error' : phase.name === 'attract' ? 'attract' : progress.status === 'ended' ? 'credits' : 'playing';
   useStationHeartbeat(kiosk, state, null);
   const first = kiosk.languages[0]!;
@@ -168,7 +169,8 @@ function RunningKiosk({ file, fileName }: { file: KioskFile; fileName: string })
       {film !== null && !film.ok && <ErrorScreen diagnostics={film.diagnostics} text={text} />}
       {fileProblems.length > 0 && <ErrorScreen diagnostics={fileProblems} text={text} />}
       {film === null && <p className="loading">{text.loading}</p>}
-      {film?.ok && fileProblems.length === 0 && (
+      {!webgl && <NoWebGLScreen text={text} />}
+      {webgl && film?.ok && fileProblems.length === 0 && (
         <KioskBoundary onError={onError} resetKey={failures}>
           <PlayerFrame host={host} restoringText={text.restoring}>
             {phase.name === 'attract' ? (

@@ -10,7 +10,8 @@ import { PNG } from 'pngjs';
 /** Debian's Chromium; nothing downloads a browser of its own here. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium for the tests; `args` adds flags (WebGL switched off, for instance). */
+export async function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -22,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--use-angle=swiftshader',
       '--ignore-gpu-blocklist',
       '--autoplay-policy=no-user-gesture-required',
+      ...args,
     ],
   });
 }
@@ -115,12 +117,12 @@ export async function openPlayer(browser: Browser, baseUrl: string, path: string
  * open the player at a path of the served build in a fresh context. Every context a test opened is
  * closed after it, passed or failed: a page left playing would slow every test after it.
  */
-export function usePlayer(): (path: string, options?: OpenOptions) => Promise<Page> {
+export function usePlayer(browserArgs: readonly string[] = []): (path: string, options?: OpenOptions) => Promise<Page> {
   let browser: Browser | undefined;
   /** Pages opened by the test under way, closed by it or not. */
   const opened: Page[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(browserArgs);
   });
   afterEach(async () => {
     // The player runs under its Content-Security-Policy: anything it blocked fails the test.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueTextAt, parseWebVtt, webVttProblem } from '../../src/story';
+import { MAX_CUES, MAX_CUE_CHARS } from '../../src/story/webvtt';
 
 const vtt = `WEBVTT
 
@@ -33,5 +34,27 @@ describe('WebVTT', () => {
     expect(webVttProblem('1\n00:01.000 --> 00:02.000\nHi\n')).toMatch(/line 1/);
     expect(webVttProblem('WEBVTT\n\n00:01,000 --> 00:02.000\nHi\n')).toMatch(/line 3/);
     expect(webVttProblem(vtt)).toMatch(/line 10: the cue ends before it starts/);
+  });
+});
+
+describe('WebVTT files made to hang a tab', () => {
+  const at = (s: number, ms: string) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.${ms}`;
+  const cue = (i: number, text: string) => `${at(i, '000')} --> ${at(i, '500')}\n${text}`;
+
+  it('reads a cue of unclosed "<" in one pass, and keeps its text as text', () => {
+    // 200,000 "<" without a ">": a tag pattern that rescans to the end for each would take minutes.
+    const text = `WEBVTT\n\n00:00.000 --> 00:01.000\n${'<'.repeat(200_000)}`;
+    expect(webVttProblem(text)).toContain(`longer than ${MAX_CUE_CHARS} characters`);
+    const [only] = parseWebVtt(text);
+    expect(only!.text).toBe('<'.repeat(MAX_CUE_CHARS));
+  });
+
+  it('refuses more cues than any film needs, and the player keeps the first ones', () => {
+    const text = `WEBVTT\n\n${Array.from({ length: MAX_CUES + 10 }, (_, i) => cue(i, `line ${i}`)).join('\n\n')}\n`;
+    expect(webVttProblem(text)).toContain(`more than ${MAX_CUES} cues`);
+    const cues = parseWebVtt(text);
+    expect(cues).toHaveLength(MAX_CUES);
+    expect(cues.at(-1)!.text).toBe(`line ${MAX_CUES - 1}`);
+    expect(webVttProblem(`WEBVTT\n\n${Array.from({ length: MAX_CUES }, (_, i) => cue(i, 'ok')).join('\n\n')}\n`)).toBeNull();
   });
 });
