@@ -16,6 +16,7 @@ import {
   saveKey,
 } from '../story';
 import { type ViewingPreview, isPreview } from './preview';
+import { coalesce } from './coalesce';
 import { readJson } from './storage';
 import { installTestClock } from './test-clock';
 import { testHooks } from './test-hooks';
@@ -49,6 +50,8 @@ export interface Viewing {
 }
 
 const SAVE_EVERY_MS = 5000;
+/** The shortest time between two saves (a story whose timers loop would otherwise write hundreds a second). */
+const SAVE_GAP_MS = 250;
 
 /**
  * One viewing: the story actor, its scene clock (paused while the page is hidden), and the save
@@ -91,22 +94,25 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
     storage.write(endingsKey(story.id), JSON.stringify([...endings]));
   };
 
+  // Every change of state asks for a save; they are written at most every SAVE_GAP_MS.
+  const saving = coalesce(save, SAVE_GAP_MS);
+
   const start = () => {
     actor.start();
     const testClock = installTestClock(clock, () => currentScene(actor.getSnapshot()));
     const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention(), ...(testClock && { onEnter: testClock.onEnter }) });
-    const subscription = actor.subscribe(save);
-    save();
-    const timer = window.setInterval(save, SAVE_EVERY_MS);
+    const subscription = actor.subscribe(saving.soon);
+    saving.now();
+    const timer = window.setInterval(saving.now, SAVE_EVERY_MS);
     const onVisibility = () => (document.hidden ? clock.pause('hidden') : clock.resume('hidden'));
     onVisibility();
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', save);
+    window.addEventListener('pagehide', saving.now);
     return () => {
-      save();
+      saving.now();
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', save);
+      window.removeEventListener('pagehide', saving.now);
       subscription.unsubscribe();
       driver.stop();
       testClock?.uninstall();
@@ -125,7 +131,7 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
     setLanguage: (next: string) => {
       if (next === language) return;
       language = next;
-      save();
+      saving.now();
     },
   };
 }
