@@ -1,4 +1,4 @@
-import { type Diagnostic, type StoryPackage, type UiText, type VariableValue, cutEdition, editionIds, languageName } from '../story';
+import { type Diagnostic, type StoryPackage, type UiText, type VariableValue, cutEdition, editionIds, languageName, listSome } from '../story';
 import type { PlayerParams } from './params';
 
 /** What an author's preview parameters ask of a viewing (`?scene=`, `?var.<name>=`, `?hotspots=1`). */
@@ -30,7 +30,7 @@ export function readPreview(story: StoryPackage, params: PlayerParams, edition: 
   if (params.scene !== null) {
     const scenes = Object.keys(story.scenes);
     if (!Object.hasOwn(story.scenes, params.scene))
-      diagnostics.push(problem('?scene=', `there is no scene "${params.scene}" in this film; its scenes are: ${scenes.join(', ')}`, 'Give one of those scene ids, or leave ?scene= out to start from the beginning.'));
+      diagnostics.push(problem('?scene=', `there is no scene "${params.scene}" in this film; its scenes are: ${listSome(scenes)}`, 'Give one of those scene ids, or leave ?scene= out to start from the beginning.'));
     else if (!cutEdition(story, edition).includes(params.scene)) {
       const other = params.edition === null ? editionIds(story).find((e) => cutEdition(story, e).includes(params.scene!)) : undefined;
       if (other === undefined)
@@ -44,7 +44,7 @@ export function readPreview(story: StoryPackage, params: PlayerParams, edition: 
     const path = `?var.${name}=`;
     if (!Object.hasOwn(story.variables, name)) {
       const known = Object.keys(story.variables);
-      diagnostics.push(problem(path, `there is no variable "${name}" in this film; ${known.length > 0 ? `its variables are: ${known.join(', ')}` : 'it declares none'}`, 'Give a variable declared in story.json "variables".'));
+      diagnostics.push(problem(path, `there is no variable "${name}" in this film; ${known.length > 0 ? `its variables are: ${listSome(known)}` : 'it declares none'}`, 'Give a variable declared in story.json "variables".'));
       continue;
     }
     const value = typed(story.variables[name]!, raw);

@@ -144,12 +144,25 @@ export function nodePackageFiles(dir: string): PackageFiles {
   };
 }
 
+/** Diagnostics printed in full; the rest are counted by code (a broken 10,000-scene story has 20,000). */
+export const SHOWN_AS_TEXT = 200;
+export const SHOWN_AS_JSON = 1000;
+
 function validate(diagnostics: readonly Diagnostic[], json: boolean, strict: boolean, out: (s: string) => void): number {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (json) out(`${JSON.stringify({ errors, warnings, diagnostics }, null, 2)}\n`);
-  else {
-    for (const d of diagnostics) out(`${formatDiagnostic(d)}\n`);
+  const shown = diagnostics.slice(0, json ? SHOWN_AS_JSON : SHOWN_AS_TEXT);
+  const omitted: Record<string, number> = {};
+  for (const d of diagnostics.slice(shown.length)) omitted[d.code] = (omitted[d.code] ?? 0) + 1;
+  if (json) {
+    // Written a diagnostic at a time, so no one string has to hold them all.
+    out(`{\n  "errors": ${errors},\n  "warnings": ${warnings},\n  "omitted": ${JSON.stringify(omitted)},\n  "diagnostics": [\n`);
+    shown.forEach((d, i) => out(`    ${JSON.stringify(d)}${i < shown.length - 1 ? ',' : ''}\n`));
+    out('  ]\n}\n');
+  } else {
+    for (const d of shown) out(`${formatDiagnostic(d)}\n`);
+    const rest = Object.entries(omitted).sort((a, b) => b[1] - a[1]);
+    if (rest.length > 0) out(`… and ${(diagnostics.length - shown.length).toLocaleString('en')} more: ${rest.map(([code, n]) => `${n.toLocaleString('en')} × ${code}`).join(', ')}\n`);
     out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
   }
   return errors > 0 || (strict && warnings > 0) ? 1 : 0;

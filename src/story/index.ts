@@ -1,4 +1,5 @@
 export { assetPathProblem } from './asset-path';
+export { listSome } from './list-some';
 export { choiceLabel } from './choices';
 export { clueText } from './clues';
 export { type ConditionFacts, compare, comparisonOf, evaluateCondition, leafConditions } from './condition';

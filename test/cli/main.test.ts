@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
+import { SHOWN_AS_JSON, SHOWN_AS_TEXT, run } from '../../src/cli/main';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = (...args: string[]) => {
@@ -47,6 +47,26 @@ describe('sightline validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('$.scenes.hall.media.src');
     expect(r.out).toContain('"%"');
+  });
+
+  it('prints a story broken everywhere in full up to a limit, then counts the rest by code', () => {
+    const dir = join(scratch, 'big-graph');
+    mkdirSync(dir, { recursive: true });
+    const scenes: Record<string, unknown> = { end: { title: 'End', media: { type: 'color', color: '#000000' }, ending: true } };
+    for (let i = 0; i < 10_000; i++) scenes[`s${i}`] = { title: `Scene ${i}`, media: { type: 'color', color: '#102030' }, choices: [{ id: 'go', label: 'Go', to: `missing-${i}` }] };
+    writeFileSync(join(dir, 'story.json'), JSON.stringify({ format: 'sightline/1', id: 'big-graph', title: 'Big', languages: ['en'], start: 's0', scenes }));
+    const json = cli('validate', dir, '--json');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.out) as { errors: number; warnings: number; omitted: Record<string, number>; diagnostics: unknown[] };
+    expect(report.diagnostics).toHaveLength(SHOWN_AS_JSON);
+    expect(report.errors + report.warnings).toBe(SHOWN_AS_JSON + Object.values(report.omitted).reduce((a, b) => a + b, 0));
+    expect(report.omitted['scene.unknown']).toBeGreaterThan(8000);
+    // Messages name a few of the scenes, not all ten thousand.
+    expect(json.out.length).toBeLessThan(1_000_000);
+    const text = cli('validate', dir);
+    expect(text.out.split('\n').filter((l) => l.startsWith('story.json'))).toHaveLength(SHOWN_AS_TEXT);
+    expect(text.out).toMatch(/… and [\d,]+ more: [\d,]+ × scene\.unreachable, [\d,]+ × scene\.unknown/);
+    expect(text.out).toContain('and 9,989 more');
   });
 
   it('exits 1 and names file, path and fix for errors', () => {

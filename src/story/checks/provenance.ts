@@ -5,6 +5,7 @@ import { parseJson } from '../parse';
 import { PROVENANCE_FORMAT, provenanceSchema } from '../provenance';
 import type { AssetReference } from '../package-assets';
 import type { StoryPackage } from '../schema';
+import { listSome } from '../list-some';
 import { Report } from './report';
 
 /**
@@ -46,7 +47,7 @@ export function checkProvenance(story: StoryPackage, files: PackageFiles, assets
   for (const [asset, record] of Object.entries(provenance.assets)) {
     const at = ['assets', asset];
     if (record.scene !== undefined && !Object.hasOwn(story.scenes, record.scene))
-      report.error('provenance.scene-unknown', [...at, 'scene'], `the record of "${asset}" names scene "${record.scene}", which the package does not have`, `Use a scene of story.json (${sceneIds.join(', ')}), or remove the record.`);
+      report.error('provenance.scene-unknown', [...at, 'scene'], `the record of "${asset}" names scene "${record.scene}", which the package does not have`, `Use a scene of story.json (${listSome(sceneIds)}), or remove the record.`);
     const actual = files.exists(asset) ? files.sha256(asset) : null;
     if (actual === null) {
       report.error('provenance.missing-file', at, `"${asset}" is recorded but missing from the package`, `Add the file, or remove its record. ${regenerate}`);

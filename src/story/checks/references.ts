@@ -1,17 +1,18 @@
 import { comparisonOf } from '../condition';
 import { PENDING_ENDING, type StoryPackage, type VariableValue } from '../schema';
 import type { LocalizedText } from '../text';
+import { listSome } from '../list-some';
 import type { Report } from './report';
 import { effectsOf, grantableClues, hotspotScenes, leavesOf } from './walk';
 
 /** Everything a package names must exist: scenes, clues, variables, hotspots, choices, editions; ids are unique. */
 export function checkReferences(story: StoryPackage, report: Report, expectedId: string | undefined): void {
   const sceneIds = Object.keys(story.scenes);
-  const knownScenes = `Known scenes: ${sceneIds.join(', ')}.`;
+  const knownScenes = `Known scenes: ${listSome(sceneIds)}.`;
   const editions = Object.keys(story.editions);
   const scene = (id: string) => Object.hasOwn(story.scenes, id);
   const edition = (id: string) => Object.hasOwn(story.editions, id);
-  const knownEditions = editions.length > 0 ? `Declared editions: ${editions.join(', ')}.` : 'Declare it under "editions".';
+  const knownEditions = editions.length > 0 ? `Declared editions: ${listSome(editions)}.` : 'Declare it under "editions".';
 
   if (expectedId !== undefined && story.id !== expectedId)
     report.error('film.id-mismatch', ['id'], `film id "${story.id}" does not match its folder "${expectedId}"`, `Rename the folder or set "id": "${expectedId}".`);
@@ -52,7 +53,7 @@ export function checkReferences(story: StoryPackage, report: Report, expectedId:
     s.end?.whenSeen?.forEach((h, j) => hotspot(h, [...at, 'end', 'whenSeen', j], sceneId));
     if (s.offer?.after !== undefined) hotspot(s.offer.after, [...at, 'offer', 'after'], sceneId);
     if (s.offer?.default !== undefined && !s.choices.some((c) => c.id === s.offer?.default))
-      report.error('choice.unknown', [...at, 'offer', 'default'], `default "${s.offer.default}" is not a choice of scene "${sceneId}"`, `Choices here: ${s.choices.map((c) => c.id).join(', ') || 'none'}.`);
+      report.error('choice.unknown', [...at, 'offer', 'default'], `default "${s.offer.default}" is not a choice of scene "${sceneId}"`, `Choices here: ${listSome(s.choices.map((c) => c.id)) || 'none'}.`);
     s.mostWatched.forEach((g, i) => {
       g.among.forEach((h, j) => hotspot(h, [...at, 'mostWatched', i, 'among', j], sceneId));
       for (const h of Object.keys(g.grants))
