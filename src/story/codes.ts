@@ -43,7 +43,7 @@ export const DIAGNOSTIC_CODES = {
   'schema.out-of-range': error('story', 'a number or a list outside its allowed range (pitch beyond ±90, no languages)'),
   'schema.too-deep': error('story', 'conditions nested deeper than the format allows'),
   'schema.custom': error('story', 'a rule of one field the others do not cover (a comparison needs exactly one operator)'),
-  'asset.path': error('story', 'an asset path leaves the package: "..", an absolute path, a URL, a backslash, a query or an empty segment'),
+  'asset.path': error('story', 'an asset path leaves the package, or would once the browser reads it: "..", an absolute path, a URL, a backslash, a query, an empty segment, a "%" escape or a control character'),
   'asset.type': error('story', 'a file of the wrong kind for its field, by extension (a video where an image belongs)'),
   'hotspot.place': error('story', 'a hotspot gives both yaw/pitch and a position, or only one of yaw and pitch'),
   'script.element-place': error('story', 'a script element is placed neither at a hotspot nor at a yaw and pitch'),
