@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import {
   DIAGNOSTIC_CODES,
@@ -140,6 +140,20 @@ export function nodePackageFiles(dir: string): PackageFiles {
     sha256: (path) => {
       const full = fileAt(path);
       return full === null ? null : createHash('sha256').update(readFileSync(full)).digest('hex');
+    },
+    head: (path, bytes) => {
+      const full = fileAt(path);
+      if (full === null) return null;
+      const size = statSync(full).size;
+      if (size <= bytes) return { bytes: readFileSync(full), size };
+      const fd = openSync(full, 'r');
+      try {
+        const buffer = Buffer.alloc(bytes);
+        const read = readSync(fd, buffer, 0, bytes, 0);
+        return { bytes: buffer.subarray(0, read), size };
+      } finally {
+        closeSync(fd);
+      }
     },
   };
 }

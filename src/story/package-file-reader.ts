@@ -5,4 +5,6 @@ export interface PackageFiles {
   exists(path: string): boolean;
   /** The file's sha256 in lowercase hex, or null if there is none. */
   sha256(path: string): string | null;
+  /** The file's first `bytes` bytes and its whole size, or null if there is none (signature checks). */
+  head?(path: string, bytes: number): { readonly bytes: Uint8Array; readonly size: number } | null;
 }

@@ -4,12 +4,20 @@ import { checkProvenance } from './checks/provenance';
 import { storyAssets } from './package-assets';
 import type { PackageFiles } from './package-file-reader';
 import type { StoryPackage } from './schema';
+import { assetPathProblem } from './asset-path';
+import { SIGNATURE_BYTES, checkFileSignature, gltfUris } from './file-signature';
 import { webVttProblem } from './webvtt';
 
+/** The largest texture any device profile allows, and the smallest's (src/xr/device-profile.ts). */
+export const LARGEST_TEXTURE = 8192;
+export const SMALLEST_TEXTURE = 4096;
+const IMAGES = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'ktx2'];
+
 /**
- * The author's checks on files: every asset the package names exists, subtitles are valid
- * WebVTT, and the provenance file (if the package has one) matches the files. The player does not
- * pre-check files (it falls back to alternates at run time).
+ * The author's checks on files: every asset the package names exists and is what its name says
+ * (its first bytes; a picture's size from its header), glTF models name nothing outside the
+ * package, subtitles are valid WebVTT, and the provenance file (if the package has one) matches the
+ * files. The player falls back to alternates at run time; these tell the author first.
  */
 export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file = 'story.json'): Diagnostic[] {
   const report = new Report(file);
@@ -17,6 +25,7 @@ export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file
   for (const { src, at, subtitles } of assets) {
     if (!subtitles) {
       if (!files.exists(src)) report.error('asset.missing', at, `file "${src}" is missing from the package`, 'Add the file, or fix the path (it is relative to story.json).');
+      else if (files.head) checkContent(src, at, files, report);
       continue;
     }
     const text = files.readText(src);
@@ -27,4 +36,43 @@ export function checkPackageFiles(story: StoryPackage, files: PackageFiles, file
     }
   }
   return [...report.diagnostics, ...checkProvenance(story, files, assets, file)];
+}
+
+function checkContent(src: string, at: readonly PropertyKey[], files: PackageFiles, report: Report): void {
+  const ext = src.split('.').pop()!.toLowerCase();
+  const model = ext === 'glb' || ext === 'gltf';
+  // A model is read whole (its JSON may sit behind embedded buffers); anything else by its head.
+  const head = files.head!(src, model ? Number.MAX_SAFE_INTEGER : SIGNATURE_BYTES);
+  if (!head) return;
+  const signature = checkFileSignature(ext, head.bytes, head.size);
+  if (!signature.ok) {
+    report.error('asset.signature', at, `"${src}" ${signature.problem}`, `Export the file again as .${ext}, or give it the extension of what it is.`);
+    return;
+  }
+  if (IMAGES.includes(ext) && signature.width !== undefined && signature.height !== undefined) {
+    const side = Math.max(signature.width, signature.height);
+    const dims = `${signature.width}×${signature.height}`;
+    if (side > LARGEST_TEXTURE) report.error('asset.too-large', at, `"${src}" is ${dims} pixels; no device shows more than ${LARGEST_TEXTURE} on a side`, `Scale it to at most ${LARGEST_TEXTURE}×${LARGEST_TEXTURE / 2} (a ${SMALLEST_TEXTURE}×${SMALLEST_TEXTURE / 2} alternate serves every device).`);
+    // A wide entry of `sources` is skipped by devices it is too wide for; only a lone picture warns.
+    else if (side > SMALLEST_TEXTURE && !at.includes('sources')) report.warning('asset.large', at, `"${src}" is ${dims} pixels; headsets and phones show at most ${SMALLEST_TEXTURE} on a side`, `Add a ${SMALLEST_TEXTURE}×${SMALLEST_TEXTURE / 2} source in "sources" for them.`);
+  }
+  if (model) {
+    const folder = src.includes('/') ? src.slice(0, src.lastIndexOf('/') + 1) : '';
+    for (const uri of gltfUris(ext, head.bytes) ?? []) {
+      if (uri.startsWith('data:')) continue;
+      const problem = assetPathProblem(normalize(folder + uri));
+      if (problem) report.error('asset.external', at, `"${src}" names "${uri}", which ${problem}`, 'Embed the file in the model (GLB), or put it in the package beside the model with a relative path.');
+    }
+  }
+}
+
+/** "assets/models/../tex.png" as "assets/tex.png"; a path that climbs above the package keeps its "..". */
+function normalize(path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) return path;
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '..' && out.length > 0 && out.at(-1) !== '..') out.pop();
+    else if (segment !== '.') out.push(segment);
+  }
+  return out.join('/');
 }
