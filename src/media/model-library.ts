@@ -1,4 +1,5 @@
 import type { AnimationClip, BufferAttribute, BufferGeometry, Material, MeshBasicMaterial, Object3D, Texture, WebGLRenderer } from 'three';
+import { LoadingManager } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { HeldMedia, type MediaStatus } from './media-library';
 import { decodedTextureBytes } from './memory-governor';
@@ -204,7 +205,12 @@ export function createGLTFModelLoader(baseUri: string): ModelLoader & GLTFModelL
     ]).then(([{ DRACOLoader }, { KTX2Loader }, { MeshoptDecoder }]) => {
       const draco = new DRACOLoader().setDecoderPath(new URL('decoders/draco/', baseUri).href);
       const ktx2 = new KTX2Loader().setTranscoderPath(new URL('decoders/basis/', baseUri).href);
-      const gltf = new GLTFLoader().setDRACOLoader(draco).setKTX2Loader(ktx2).setMeshoptDecoder(MeshoptDecoder);
+      // A model may name only files of its own site (or embed them): a URL elsewhere would let a
+      // package track its viewers or break an offline kiosk. Such a request is never made; the
+      // model fails to load and is skipped, as a broken one is (validate names it: asset.external).
+      const manager = new LoadingManager();
+      manager.setURLModifier((url) => (url.startsWith('data:') || url.startsWith('blob:') || new URL(url, baseUri).origin === new URL(baseUri).origin ? url : `${new URL('blocked-outside-url', baseUri).href}`));
+      const gltf = new GLTFLoader(manager).setDRACOLoader(draco).setKTX2Loader(ktx2).setMeshoptDecoder(MeshoptDecoder);
       const detect = (r: WebGLRenderer) => ktx2.detectSupport(r);
       if (renderer) detect(renderer);
       return {

@@ -1,5 +1,6 @@
 import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } from 'three';
 import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
+import { checkFileSignature } from '../story';
 import { type CompressedFormats, detectSourceSupport } from './image-support';
 import { decodedTextureBytes, estimateBytes } from './memory-governor';
 import { HeldMedia, type MediaStatus } from './media-library';
@@ -149,8 +150,16 @@ export class TextureLibrary extends HeldMedia<Entry> {
     this.record(url, 'fetch');
     const response = await fetch(url, { signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // The picture's size from its header, before anything decodes it: a small file can claim
+    // 16,000 pixels a side, and decoding it would hang the tab and exhaust the GPU.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const extension = new URL(url).pathname.split('.').pop()!.toLowerCase();
+    const header = checkFileSignature(extension, bytes, bytes.length);
+    if (!header.ok) throw new Error(`the file ${header.problem}`);
+    const side = Math.max(header.width ?? 0, header.height ?? 0);
+    if (side > this.options.maxTextureSize) throw new Error(`the picture is ${header.width}×${header.height} pixels; this device shows at most ${this.options.maxTextureSize} on a side`);
     if (ktx2) {
-      const buffer = await response.arrayBuffer();
+      const buffer = bytes.buffer;
       await this.rendererReady;
       const loader = this.ktx2!;
       const texture = await new Promise<CompressedTexture>((resolve, reject) => loader.parse(buffer, resolve, reject));
@@ -158,7 +167,7 @@ export class TextureLibrary extends HeldMedia<Entry> {
       this.record(url, 'decoded');
       return texture;
     }
-    const blob = await response.blob();
+    const blob = new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
     // Decoded on the browser's image threads; flipped here because ImageBitmaps ignore `flipY`.
     const bitmap = await createImageBitmap(blob, { imageOrientation: 'flipY', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
     if (signal.aborted) {

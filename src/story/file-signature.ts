@@ -40,7 +40,7 @@ export function checkFileSignature(ext: string, head: Uint8Array, total: number)
       return size(be32(head, 16), be32(head, 20));
     case 'jpg':
     case 'jpeg':
-      return jpeg(head);
+      return jpeg(head, total);
     case 'webp':
       return webp(head);
     case 'avif':
@@ -73,7 +73,7 @@ export function checkFileSignature(ext: string, head: Uint8Array, total: number)
   }
 }
 
-function jpeg(b: Uint8Array): FileSignature {
+function jpeg(b: Uint8Array, total: number): FileSignature {
   if (!startsWith(b, [0xff, 0xd8, 0xff])) return not('a JPEG image');
   // Walk the segments to the frame header (SOF0–SOF15, not DHT, JPG or DAC).
   let at = 2;
@@ -88,6 +88,8 @@ function jpeg(b: Uint8Array): FileSignature {
     if (marker === 0xd9 || marker === 0xda) break;
     at += 2 + be16(b, at + 2);
   }
+  // Metadata longer than the bytes read (a large EXIF block): the frame header is further on.
+  if (at + 9 >= b.length && b.length < total) return { ok: true };
   return { ok: false, problem: 'is a JPEG whose header does not parse (no frame header: truncated or damaged)' };
 }
 

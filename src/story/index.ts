@@ -1,5 +1,6 @@
 export { assetPathProblem } from './asset-path';
 export { listSome } from './list-some';
+export { type FileSignature, SIGNATURE_BYTES, checkFileSignature, gltfUris } from './file-signature';
 export { choiceLabel } from './choices';
 export { clueText } from './clues';
 export { type ConditionFacts, compare, comparisonOf, evaluateCondition, leafConditions } from './condition';
