@@ -1,4 +1,4 @@
-import { type Diagnostic, type StoryPackage, type UiText, type VariableValue, cutEdition, editionIds, languageName, listSome } from '../story';
+import { type Diagnostic, type StoryPackage, type UiText, type VariableValue, cutEdition, editionIds, languageName, listSome, matchLanguage } from '../story';
 import type { PlayerParams } from './params';
 
 /** What an author's preview parameters ask of a viewing (`?scene=`, `?var.<name>=`, `?hotspots=1`). */
@@ -80,12 +80,6 @@ export function parameterNotices(story: StoryPackage, params: PlayerParams, play
   const fill = (template: string, asked: string, instead: string) => template.replace('{asked}', asked).replace('{instead}', instead);
   if (params.edition !== null && !Object.hasOwn(story.editions, params.edition))
     notices.push(fill(played.edition === null ? text.unknownEditionWhole : text.unknownEdition, params.edition, played.edition ?? ''));
-  if (params.lang !== null && !speaks(story.languages, params.lang)) notices.push(fill(text.unknownLanguage, params.lang, languageName(played.language)));
+  if (params.lang !== null && matchLanguage(params.lang, story.languages) === undefined) notices.push(fill(text.unknownLanguage, params.lang, languageName(played.language)));
   return notices;
-}
-
-/** Whether a film has a language, exactly or by its base ("en-GB" is English). */
-function speaks(languages: readonly string[], asked: string): boolean {
-  const base = asked.split('-')[0]!.toLowerCase();
-  return languages.some((l) => l.toLowerCase() === asked.toLowerCase() || l.split('-')[0]!.toLowerCase() === base);
 }

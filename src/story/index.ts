@@ -51,7 +51,7 @@ export {
   storyJsonSchema,
   storySchema,
 } from './schema';
-export { type LocalizedText, localize, pickLanguage } from './text';
+export { type LocalizedText, localize, matchLanguage, pickLanguage } from './text';
 export { type ValidateOptions, type ValidationResult, validateStory } from './validate';
 export { reachableFrom, sceneGraph, scenesWithAWayOut } from './scene-graph';
 export { type NextScenesOptions, nextScenes } from './next-scenes';

@@ -18,11 +18,16 @@ export function localize(text: LocalizedText, language: string, languages: reado
 export function pickLanguage(requested: string | null, preferred: readonly string[], languages: readonly string[]): string {
   const candidates = requested ? [requested, ...preferred] : [...preferred];
   for (const candidate of candidates) {
-    const exact = languages.find((l) => l.toLowerCase() === candidate.toLowerCase());
-    if (exact) return exact;
-    const base = candidate.split('-')[0]!.toLowerCase();
-    const sameBase = languages.find((l) => l.split('-')[0]!.toLowerCase() === base);
-    if (sameBase) return sameBase;
+    const match = matchLanguage(candidate, languages);
+    if (match) return match;
   }
   return languages[0] ?? 'en';
+}
+
+/** The film's language for a tag: the same tag, else one of the same base ("en-GB" is "en"); or undefined. */
+export function matchLanguage(tag: string, languages: readonly string[]): string | undefined {
+  const exact = languages.find((l) => l.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const base = tag.split('-')[0]!.toLowerCase();
+  return languages.find((l) => l.split('-')[0]!.toLowerCase() === base);
 }

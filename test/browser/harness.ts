@@ -322,6 +322,27 @@ export async function perform(page: Page, event: StoryEvent) {
   }
 }
 
+/** Everything a kiosk holds in one of its IndexedDB stores, read straight from the page. */
+export function kioskStore<T>(page: Page, store: 'viewings' | 'outbox'): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = indexedDB.open('sightline-kiosk');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
+}
+
 /** In kiosk mode: waits for the attract loop, then starts a viewing by tapping a language's button. */
 export async function startKiosk(page: Page, language = 'en', scene?: string): Promise<void> {
   await waitForApp(page, { status: 'attract' });

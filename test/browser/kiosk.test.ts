@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ViewingRecord, choicesCsv, cluesCsv, parseNdjson, viewingsCsv } from '../../src/records';
 import { endingPaths, localize, validateStory } from '../../src/story';
-import { pageErrors, perform, startKiosk, usePlayer, waitForApp } from './harness';
+import { kioskStore, pageErrors, perform, startKiosk, usePlayer, waitForApp } from './harness';
 import { lookQuaternion } from './view';
 import { placeChoices } from '../../src/stage/choice-layout';
 import { filmFiles } from '../../src/build/film-files';
@@ -50,25 +50,8 @@ afterAll(() => {
 const kioskOptions = { hooks: { kioskClock: 'manual' }, timeScale: 20 } as const;
 const advance = (page: Page, ms: number) => page.evaluate((ms) => (globalThis as unknown as { __SIGHTLINE_TEST__: { advanceKiosk(ms: number): void } }).__SIGHTLINE_TEST__.advanceKiosk(ms), ms);
 
-/** Every viewing record the kiosk holds, read straight from its IndexedDB. */
-function records(page: Page): Promise<ViewingRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<ViewingRecord[]>((resolve, reject) => {
-        const request = indexedDB.open('sightline-kiosk');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('viewings').objectStore('viewings').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as ViewingRecord[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+/** Every viewing record the kiosk holds. */
+const records = (page: Page) => kioskStore<ViewingRecord>(page, 'viewings');
 
 /** Plays the small film from its start to `ending` the way a viewer would (Look at, Enter). */
 async function playTo(page: Page, ending: 'tower' | 'below') {
@@ -298,15 +281,7 @@ describe('a kiosk sending viewings on to its station', () => {
     answer = 'ok';
     const ids = (await records(page)).map((r) => r.id).sort();
     await expect.poll(() => [...stored.keys()].sort(), { timeout: 90_000 }).toEqual(ids);
-    await expect
-      .poll(() => page.evaluate(() => new Promise<number>((resolve) => {
-        const request = indexedDB.open('sightline-kiosk');
-        request.onsuccess = () => {
-          const count = request.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      })), { timeout: 90_000 })
-      .toBe(0);
+    await expect.poll(async () => (await kioskStore(page, 'outbox')).length, { timeout: 90_000 }).toBe(0);
     // Every record is one viewing at the station, however many times it was sent.
     expect(ids).toHaveLength(2);
   });

@@ -2,7 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextFrames, pageErrors, usePlayer, waitForApp } from '../browser/harness';
+import { kioskStore, nextFrames, pageErrors, usePlayer, waitForApp } from '../browser/harness';
+import type { ViewingRecord } from '../../src/records';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const open = usePlayer();
@@ -120,22 +121,6 @@ function playViewings(page: Page, count: number, seed: number): Promise<void> {
   );
 }
 
-/** Every viewing record in the kiosk's IndexedDB. */
-function storedRecords(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ id: string; endedAt: string | null; outcome: { kind: string } }[]>((resolve, reject) => {
-        const request = indexedDB.open('sightline-kiosk');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction('viewings').objectStore('viewings').getAll();
-          all.onsuccess = () => resolve(all.result);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
 describe('a kiosk left running', () => {
   it(`plays ${VIEWINGS} viewings back to back, records each once, and holds no more renderer memory than after the first, and no more heap than after warming up`, { timeout: 20 * 60_000 }, async () => {
     const page = await open('?mode=kiosk&kiosk=kt-soak', { viewport: { width: 240, height: 150 }, hooks: { kioskClock: 'manual' }, timeScale: 40 });
@@ -159,7 +144,7 @@ describe('a kiosk left running', () => {
     }
     const last = await memory(page);
     const seconds = (Date.now() - startedAt) / 1000;
-    const records = await storedRecords(page);
+    const records = await kioskStore<ViewingRecord>(page, 'viewings');
     const counts = new Map<string, number>();
     for (const r of records) counts.set(r.outcome.kind, (counts.get(r.outcome.kind) ?? 0) + 1);
     console.log(`soak: ${VIEWINGS} viewings in ${seconds.toFixed(0)} s (${[...counts].map(([kind, n]) => `${kind} ${n}`).join(', ')}); after each round: ${figures.join('; ')}`);
