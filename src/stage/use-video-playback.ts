@@ -17,11 +17,17 @@ const AWAY: readonly PauseReason[] = ['hidden', 'xr-hidden', 'paused', 'test'];
 export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClock, loop: boolean, send: (event: StoryEvent) => void, sceneId: string) {
   useEffect(() => {
     if (!video) return;
+    // The same element may come looping from the scene before: stopped and rewound before this
+    // scene's listeners go on, and an `ended` queued before the rewind (the element no longer at
+    // its end when it is dispatched) is not this scene's end.
+    video.pause();
     video.loop = loop;
     video.currentTime = 0;
     const onWaiting = () => clock.pause('buffering');
     const onPlaying = () => clock.resume('buffering');
-    const onEnded = () => send({ type: 'media.ended' });
+    const onEnded = () => {
+      if (video.ended) send({ type: 'media.ended' });
+    };
     video.addEventListener('waiting', onWaiting);
     video.addEventListener('playing', onPlaying);
     video.addEventListener('ended', onEnded);

@@ -26,8 +26,9 @@ const choose = (page: Page, choice: string, scene: string) => chooseScene(page, 
 async function openWithBudget(path: string, budget: number | null, pauseAt?: Record<string, number>) {
   const page = await open(path, { viewport: { width: 320, height: 200 }, ...(pauseAt && { pauseAt }) });
   await addTestHooks(page, budget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget: budget });
-  // Every request the page and its workers make from here on (Spark fetches worlds in a worker,
-  // which the page's resource timing does not see).
+  // Every request the page and its workers make from here on, as it is made (Spark fetches worlds
+  // in a worker, which the page's resource timing does not see; and a resource timing entry is
+  // added after its response, sometimes after the scene it belongs to is ready).
   const asked: string[] = [];
   page.on('request', (request) => asked.push(request.url()));
   await page.reload();
@@ -37,9 +38,6 @@ async function openWithBudget(path: string, budget: number | null, pauseAt?: Rec
 /** Bytes of media held now, per kind, as the memory governor reports them on the canvas. */
 const heldBytes = (page: Page) =>
   page.evaluate(() => JSON.parse(document.querySelector('canvas')?.dataset['mediaBytes'] ?? 'null') as Record<'texture' | 'video' | 'splat' | 'model' | 'narration' | 'ambience', number> | null);
-/** How often the page has requested this asset so far (resource timing). */
-const requests = (page: Page, name: string) =>
-  page.evaluate((n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/assets/${n}`)).length, name);
 const fetched = (page: Page) =>
   page.evaluate(() =>
     (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: Array<{ url: string; event: string }> } }).__SIGHTLINE_TEST__.mediaLog
@@ -76,12 +74,12 @@ describe('memory', () => {
     // nothing more is asked for however long the scene plays.
     await nextFrames(page, 10);
     expect(await fetched(page)).toEqual(['pano.jpg', 'pano.png']);
-    for (const name of ['pano.webp', 'pano.avif', 'pano.ktx2']) expect(await requests(page, name)).toBe(0);
+    for (const name of ['pano.webp', 'pano.avif', 'pano.ktx2']) expect(page.asked(name)).toBe(0);
     expect(await page.locator('canvas').getAttribute('data-media-budget')).toBe(String(budget));
 
     // Chosen, the WebP scene loads then (the JPEG stays held as the scene it leads back to).
     await choose(page, 'webp', 'webp');
-    expect(await requests(page, 'pano.webp')).toBe(1);
+    expect(page.asked('pano.webp')).toBe(1);
     expect(await fetched(page)).toEqual(['pano.jpg', 'pano.png', 'pano.webp']);
     await expect.poll(() => heldBytes(page)).toEqual({ texture: 2 * picture, video: 0, splat: 0, model: 0, narration: 0, ambience: 0 });
     await page.screenshot({ path: '/tmp/budget-webp.png' });
@@ -94,16 +92,16 @@ describe('memory', () => {
     await waitForApp(page, { status: 'playing', scene: 'gallery', media: 'ready' });
     await expect.poll(async () => (await heldBytes(page))?.model ?? 0).toBeGreaterThan(0);
     await nextFrames(page, 10);
-    for (const name of ['relic.glb', 'urn.glb', 'mask.glb']) expect(await requests(page, name)).toBe(1);
-    expect(await requests(page, 'orrery.glb')).toBe(0);
+    for (const name of ['relic.glb', 'urn.glb', 'mask.glb']) expect(page.asked(name)).toBe(1);
+    expect(page.asked('orrery.glb')).toBe(0);
     await choose(page, 'turntable', 'turntable');
-    expect(await requests(page, 'orrery.glb')).toBe(1);
+    expect(page.asked('orrery.glb')).toBe(1);
     await page.context().close();
 
     // Within the budget (two guesses fit), the orrery is loaded while the gallery plays.
     const roomy = await openWithBudget('?film=props&autoplay=1', 2 * UNDECLARED_MODEL_BYTES);
     await waitForApp(roomy, { status: 'playing', scene: 'gallery', media: 'ready' });
-    await expect.poll(() => requests(roomy, 'orrery.glb')).toBe(1);
+    await expect.poll(() => roomy.asked('orrery.glb')).toBe(1);
     await roomy.context().close();
   });
 
