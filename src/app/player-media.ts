@@ -17,7 +17,7 @@ export function usePlayerMedia(profile: DeviceProfile) {
     const sound = new SoundOutput({ onTap: taps && ((tap) => taps.push(tap)) });
     const libraries = createMediaLibraries({
       sound,
-      maxTextureSize: profile.maxTextureSize,
+      maxTextureSize: hooks.maxTextureSize ?? profile.maxTextureSize,
       splatBudget: profile.splatBudget,
       // One budget for every kind of media (a test may set a small one).
       budget: hooks.mediaBudget ?? profile.mediaBudget,

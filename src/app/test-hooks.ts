@@ -19,6 +19,8 @@ export interface SightlineTestHooks {
   readonly mediaLog?: MediaEvent[];
   /** Bytes of media to hold in place of the device profile's `mediaBudget`, to test the governor. */
   readonly mediaBudget?: number;
+  /** The widest picture or video frame, in place of the device profile's `maxTextureSize`: a smaller device. */
+  readonly maxTextureSize?: number;
   /** When set, the player's sound output appends the analyser after its master gain: what is heard. */
   readonly soundTaps?: AnalyserNode[];
   /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { constants as zlib, gunzipSync } from 'node:zlib';
 import {
   DIAGNOSTIC_CODES,
   type Diagnostic,
@@ -153,6 +154,17 @@ export function nodePackageFiles(dir: string): PackageFiles {
         return { bytes: buffer.subarray(0, read), size };
       } finally {
         closeSync(fd);
+      }
+    },
+    inflatedHead(path, bytes) {
+      // A gzip stream's first kilobytes inflate to its first bytes: the rest is never read.
+      const head = this.head!(path, 64 * 1024);
+      if (head === null) return null;
+      try {
+        const inflated = gunzipSync(head.bytes, { finishFlush: zlib.Z_SYNC_FLUSH });
+        return inflated.length >= bytes ? inflated.subarray(0, bytes) : null;
+      } catch {
+        return null;
       }
     },
   };

@@ -53,7 +53,7 @@ export interface MediaLibraries extends MediaStates {
 
 export function createMediaLibraries(options: MediaLibrariesOptions): MediaLibraries {
   const textures = new TextureLibrary({ maxTextureSize: options.maxTextureSize, log: options.log });
-  const videos = new VideoLibrary(options.sound);
+  const videos = new VideoLibrary(options.sound, options.maxTextureSize);
   const splats = new SplatLibrary({ budget: options.splatBudget });
   const models = new ModelLibrary(options.loadModel ? { load: options.loadModel } : {});
   const narration = new NarrationLibrary(options.sound);

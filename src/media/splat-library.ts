@@ -1,6 +1,7 @@
 import type { SplatMesh } from '@sparkjsdev/spark';
 import { HeldMedia, type MediaStatus } from './media-library';
 import { EXT_SPLAT_BYTES, PACKED_SPLAT_BYTES, splatBytes } from './memory-governor';
+import { openSplatStream } from './splat-stream';
 
 /** Spark's module, fetched on first use: a film without splat worlds never downloads it. */
 export type SparkModule = typeof import('@sparkjsdev/spark');
@@ -91,10 +92,12 @@ export class SplatLibrary extends HeldMedia<Entry> {
   private async openMesh(url: string): Promise<SplatState> {
     let mesh: SplatMesh | null = null;
     try {
-      const { SplatMesh } = await loadSpark();
+      const [{ SplatMesh }, file] = await Promise.all([loadSpark(), openSplatStream(url)]);
       // `lod` with `lodAbove`: Spark builds a level-of-detail tree (in its worker) only for worlds
       // of at least `budget` splats; SparkRenderer's `lodSplatCount` then draws at most the budget.
-      mesh = new SplatMesh({ url, lod: true, lodAbove: this.budget, raycastable: false });
+      // The file name tells Spark the format, as the URL did.
+      const fileName = url.split(/[?#]/)[0]!.split('/').pop()!;
+      mesh = new SplatMesh({ stream: file.stream, ...(file.length !== undefined && { streamLength: file.length }), fileName, lod: true, lodAbove: this.budget, raycastable: false });
       await mesh.initialized;
       const splats = mesh.numSplats;
       const hasLod = Boolean(mesh.packedSplats?.lodSplats ?? mesh.extSplats?.lodSplats);

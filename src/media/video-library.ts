@@ -28,11 +28,16 @@ const LOADING: VideoState = { status: 'loading' };
  */
 export class VideoLibrary extends HeldMedia<Entry> {
   private readonly sound: SoundOutput;
+  private readonly maxTextureSize: number;
 
-  /** @param sound The player's sound output; by default one of its own. */
-  constructor(sound: SoundOutput = new SoundOutput()) {
+  /**
+   * @param sound The player's sound output; by default one of its own.
+   * @param maxTextureSize Widest frame the device takes (the device profile's `maxTextureSize`).
+   */
+  constructor(sound: SoundOutput = new SoundOutput(), maxTextureSize = Number.POSITIVE_INFINITY) {
     super();
     this.sound = sound;
+    this.maxTextureSize = maxTextureSize;
   }
 
   state(url: string): VideoState {
@@ -54,13 +59,23 @@ export class VideoLibrary extends HeldMedia<Entry> {
       this.notify();
     };
     const onReady = () => settle({ status: 'ready', texture, video });
-    const onError = () => {
-      const path = new URL(url).pathname.split('/').slice(-2).join('/');
-      settle(this.fail(url, `${path} could not be played (missing, or a format this browser cannot decode)`));
+    const path = new URL(url).pathname.split('/').slice(-2).join('/');
+    const onError = () => settle(this.fail(url, `${path} could not be played (missing, or a format this browser cannot decode)`));
+    // The size is in the header, read before any frame is decoded: a frame wider than the device
+    // takes could never be uploaded, so the video is stopped there and the scene falls back.
+    const onMetadata = () => {
+      const { videoWidth: width, videoHeight: height } = video;
+      if (Math.max(width, height) <= this.maxTextureSize) return;
+      entry.cleanup();
+      video.removeAttribute('src');
+      video.load();
+      settle(this.fail(url, `${path} is ${width}×${height} pixels; this device shows at most ${this.maxTextureSize} on a side`));
     };
+    video.addEventListener('loadedmetadata', onMetadata, { once: true });
     video.addEventListener('loadeddata', onReady, { once: true });
     video.addEventListener('error', onError, { once: true });
     entry.cleanup = () => {
+      video.removeEventListener('loadedmetadata', onMetadata);
       video.removeEventListener('loadeddata', onReady);
       video.removeEventListener('error', onError);
     };

@@ -6,7 +6,14 @@
  */
 
 export type FileSignature =
-  | { readonly ok: true; readonly width?: number; readonly height?: number }
+  | {
+      readonly ok: true;
+      /** A picture's or a video's size, where its header gives it within the bytes read. */
+      readonly width?: number;
+      readonly height?: number;
+      /** A splat world's count of splats, from its header (`.spz`: see `spzSplats`). */
+      readonly splats?: number;
+    }
   | { readonly ok: false; readonly problem: string };
 
 /** Bytes the checks read from the start of a file: enough for any header, and a JPEG's EXIF. */
@@ -29,7 +36,7 @@ const size = (width: number, height: number): FileSignature =>
 
 /**
  * Checks `head` (the file's first bytes, `total` bytes in all) against the extension `ext`.
- * Formats without a signature (`.splat`, `.ksplat`) are only checked for being non-empty.
+ * `.splat` has no signature: its size must be a whole number of 32-byte splats.
  */
 export function checkFileSignature(ext: string, head: Uint8Array, total: number): FileSignature {
   if (total === 0) return { ok: false, problem: 'is empty (0 bytes)' };
@@ -49,13 +56,20 @@ export function checkFileSignature(ext: string, head: Uint8Array, total: number)
       if (!startsWith(head, KTX2)) return not('a KTX2 texture');
       return size(le32(head, 20), Math.max(1, le32(head, 24)));
     case 'glb':
-      return ascii(head, 0, 4) === 'glTF' ? { ok: true } : not('a binary glTF (GLB) model');
+      if (ascii(head, 0, 4) !== 'glTF') return not('a binary glTF (GLB) model');
+      // The header gives the file's length: a GLB cut short (or padded) is not what was exported.
+      if (head.length >= 12 && le32(head, 8) !== total) return { ok: false, problem: `is a GLB whose header says ${le32(head, 8)} bytes, but the file has ${total}` };
+      return { ok: true };
     case 'gltf':
       return /^\s*\{/.test(ascii(head, 0, 64)) ? { ok: true } : not('a glTF model (JSON)');
     case 'spz':
       return startsWith(head, [0x1f, 0x8b]) ? { ok: true } : not('an SPZ splat file (gzip)');
     case 'ply':
-      return ascii(head, 0, 4) === 'ply\n' || ascii(head, 0, 5) === 'ply\r\n' ? { ok: true } : not('a PLY file');
+      return ply(head);
+    case 'splat':
+      return total % SPLAT_BYTES === 0 ? { ok: true, splats: total / SPLAT_BYTES } : { ok: false, problem: `is not a .splat file: ${total} bytes is not a whole number of ${SPLAT_BYTES}-byte splats` };
+    case 'ksplat':
+      return ksplat(head, total);
     case 'ogg':
     case 'opus':
       return ascii(head, 0, 4) === 'OggS' ? { ok: true } : not('an Ogg file');
@@ -65,12 +79,105 @@ export function checkFileSignature(ext: string, head: Uint8Array, total: number)
       return ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE' ? { ok: true } : not('a WAV file');
     case 'mp4':
     case 'm4a':
-      return ascii(head, 4, 4) === 'ftyp' ? { ok: true } : not('an MP4 file');
+      return ascii(head, 4, 4) === 'ftyp' ? { ok: true, ...mp4Size(head) } : not('an MP4 file');
     case 'webm':
-      return startsWith(head, EBML) ? { ok: true } : not('a WebM file');
+      return startsWith(head, EBML) ? { ok: true, ...webmSize(head) } : not('a WebM file');
     default:
       return { ok: true };
   }
+}
+
+/** Bytes of one splat in the `.splat` format (position, scale, colour, rotation). */
+const SPLAT_BYTES = 32;
+/** The `.ksplat` header (GaussianSplats3D): its splat count is the fifth 32-bit word. */
+const KSPLAT_HEADER_BYTES = 4096;
+
+function ply(b: Uint8Array): FileSignature {
+  if (ascii(b, 0, 4) !== 'ply\n' && ascii(b, 0, 5) !== 'ply\r\n') return not('a PLY file');
+  const end = ascii(b, 0, Math.min(b.length, 64 * 1024)).indexOf('end_header');
+  if (end < 0) return { ok: false, problem: 'is a PLY file whose header does not end (truncated or damaged)' };
+  const vertices = /^element vertex (\d+)\s*$/m.exec(ascii(b, 0, end));
+  return vertices ? { ok: true, splats: Number(vertices[1]) } : { ok: false, problem: 'is a PLY file with no "element vertex" count' };
+}
+
+function ksplat(b: Uint8Array, total: number): FileSignature {
+  if (total < KSPLAT_HEADER_BYTES || b.length < 20) return { ok: false, problem: `is not a .ksplat file: shorter than its ${KSPLAT_HEADER_BYTES}-byte header` };
+  return { ok: true, splats: le32(b, 16) };
+}
+
+/**
+ * The splat count of an `.spz` world from the first bytes of its content once un-gzipped (the
+ * caller inflates: the story layer has no zlib): "NGSP", a version, then the count.
+ */
+export function spzSplats(inflated: Uint8Array): FileSignature {
+  if (inflated.length < 12 || le32(inflated, 0) !== 0x5053474e) return { ok: false, problem: 'is gzip, but not an SPZ splat file inside (no "NGSP" header)' };
+  return { ok: true, splats: le32(inflated, 8) };
+}
+
+/** An MP4's picture size from its track headers ("tkhd"), when the "moov" box is at the start. */
+function mp4Size(b: Uint8Array): { width?: number; height?: number } {
+  let best = { width: 0, height: 0 };
+  for (let at = 4; at + 100 <= b.length; at++) {
+    if (b[at] !== 0x74 || ascii(b, at, 4) !== 'tkhd') continue;
+    // After the type: version and flags, then times that are 64-bit in version 1, then the matrix.
+    const sizeAt = at + 4 + (b[at + 4] === 1 ? 88 : 76);
+    const width = be32(b, sizeAt) / 65536;
+    const height = be32(b, sizeAt + 4) / 65536;
+    if (width * height > best.width * best.height) best = { width: Math.round(width), height: Math.round(height) };
+  }
+  return best.width > 0 ? best : {};
+}
+
+/** A WebM's picture size from its first video track (Segment › Tracks › TrackEntry › Video). */
+function webmSize(b: Uint8Array): { width?: number; height?: number } {
+  const element = (at: number) => {
+    const id = vint(b, at, false);
+    if (!id) return null;
+    const size = vint(b, at + id.length, true);
+    if (!size) return null;
+    return { id: id.value, data: at + id.length + size.length, size: size.value };
+  };
+  const walk = (from: number, to: number, path: readonly number[]): { width?: number; height?: number } => {
+    let width = 0;
+    let height = 0;
+    for (let at = from; at < Math.min(to, b.length); ) {
+      const e = element(at);
+      if (!e) break;
+      const end = e.size === null ? to : e.data + e.size;
+      if (e.id === path[0]) {
+        const found = walk(e.data, end, path.slice(1));
+        if (found.width) return found;
+      }
+      if (path.length === 0 && e.id === 0xb0) width = uint(b, e.data, e.size ?? 0);
+      if (path.length === 0 && e.id === 0xba) height = uint(b, e.data, e.size ?? 0);
+      if (e.size === null) break;
+      at = end;
+    }
+    return width > 0 && height > 0 ? { width, height } : {};
+  };
+  // EBML header, then Segment › Tracks › TrackEntry › Video, whose children give the size.
+  return walk(0, b.length, [0x18538067, 0x1654ae6b, 0xae, 0xe0]);
+}
+
+/** An EBML variable-length integer: an element ID (marker kept) or a size (marker cleared; all ones is unknown). */
+function vint(b: Uint8Array, at: number, isSize: boolean): { value: number | null; length: number } | null {
+  const first = b[at];
+  if (first === undefined || first === 0) return null;
+  const length = Math.clz32(first) - 23;
+  if (length > 8 || at + length > b.length) return null;
+  let value = isSize ? first & (0xff >> length) : first;
+  let allOnes = value === 0xff >> length;
+  for (let i = 1; i < length; i++) {
+    value = value * 256 + b[at + i]!;
+    allOnes &&= b[at + i] === 0xff;
+  }
+  return { value: isSize && allOnes ? null : value, length };
+}
+
+function uint(b: Uint8Array, at: number, size: number): number {
+  let value = 0;
+  for (let i = 0; i < size && i < 8; i++) value = value * 256 + (b[at + i] ?? 0);
+  return value;
 }
 
 function jpeg(b: Uint8Array, total: number): FileSignature {

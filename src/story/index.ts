@@ -1,6 +1,6 @@
 export { assetPathProblem } from './asset-path';
 export { listSome } from './list-some';
-export { type FileSignature, SIGNATURE_BYTES, checkFileSignature, gltfUris } from './file-signature';
+export { type FileSignature, SIGNATURE_BYTES, checkFileSignature, gltfUris, spzSplats } from './file-signature';
 export { choiceLabel } from './choices';
 export { clueText } from './clues';
 export { type ConditionFacts, compare, comparisonOf, evaluateCondition, leafConditions } from './condition';
@@ -60,7 +60,7 @@ export { choiceDeadline, nextDeadline } from './deadlines';
 export { driveStory, type StoryDriverOptions } from './driver';
 export { type RestoreResult, SAVE_FORMAT, type SaveStorage, type SavedViewing, createSave, endingsKey, restoreSave, saveKey } from './save';
 export { type EndingPath, type PathsOptions, endingPaths } from './paths';
-export { checkPackageFiles } from './package-files';
+export { LARGEST_SPLAT_BUDGET, checkPackageFiles } from './package-files';
 export type { PackageFiles } from './package-file-reader';
 export { checkProvenance } from './checks/provenance';
 export { type AssetReference, storyAssets } from './package-assets';

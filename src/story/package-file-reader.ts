@@ -7,4 +7,6 @@ export interface PackageFiles {
   sha256(path: string): string | null;
   /** The file's first `bytes` bytes and its whole size, or null if there is none (signature checks). */
   head?(path: string, bytes: number): { readonly bytes: Uint8Array; readonly size: number } | null;
+  /** The first `bytes` bytes of a gzip file's content (an SPZ world's header), or null if it does not inflate. */
+  inflatedHead?(path: string, bytes: number): Uint8Array | null;
 }

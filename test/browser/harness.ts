@@ -196,7 +196,7 @@ async function installIWER(page: Page): Promise<void> {
 }
 
 /** Adds test hooks (beside those `open` set) for the page's next load: a media log, a memory budget. */
-export async function addTestHooks(page: Page, hooks: Pick<SightlineTestHooks, 'mediaLog' | 'mediaBudget'>): Promise<void> {
+export async function addTestHooks(page: Page, hooks: Pick<SightlineTestHooks, 'mediaLog' | 'mediaBudget' | 'maxTextureSize'>): Promise<void> {
   await page.addInitScript((hooks) => {
     const g = globalThis as { __SIGHTLINE_TEST__?: SightlineTestHooks };
     g.__SIGHTLINE_TEST__ = { ...g.__SIGHTLINE_TEST__, ...hooks };

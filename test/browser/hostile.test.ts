@@ -24,7 +24,7 @@ function hostile(id: string, edit: (story: typeof hello) => void, text?: (json: 
   writeFileSync(join(dir, 'story.json'), text ? text(json) : json);
 }
 
-const CASES = ['ht-bom', 'ht-big', 'ht-html', 'ht-encoded-subtitles', 'ht-proto-ids'];
+const CASES = ['ht-bom', 'ht-big', 'ht-html', 'ht-encoded-subtitles', 'ht-proto-ids', 'ht-splat-bomb'];
 
 beforeAll(() => {
   hostile('ht-bom', () => {}, (json) => `\uFEFF${json}`);
@@ -41,6 +41,11 @@ beforeAll(() => {
   });
   // A key an object literal cannot hold as its own: written into the text.
   hostile('ht-proto-ids', () => {}, (json) => json.replace('"scenes": {', '"scenes": {\n    "__proto__": { "title": "Prototype", "media": { "type": "color", "color": "#000000" }, "ending": true },'));
+  // A world whose header claims 50 million splats in a file of a few bytes.
+  hostile('ht-splat-bomb', (story) => {
+    story.scenes['hall']!['splat'] = { src: 'assets/bomb.ply' };
+  });
+  writeFileSync(join(dist, 'scenes/ht-splat-bomb/assets/bomb.ply'), 'ply\nformat binary_little_endian 1.0\nelement vertex 50000000\nproperty float x\nproperty float y\nproperty float z\nend_header\n\0\0\0\0');
   mkdirSync(join(dist, 'scenes'), { recursive: true });
 });
 afterAll(() => {
@@ -79,6 +84,16 @@ describe('hostile packages', () => {
     await waitForApp(page, { status: 'error' });
     const items = await page.locator('.error-screen li').allTextContents();
     expect(items.some((t) => t.includes('$.scenes.hall.subtitles.en') && t.includes('"%"'))).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('refuses a splat world whose header claims more splats than any device draws, and plays the scene without it', async () => {
+    const page = await open('?film=ht-splat-bomb&autoplay=1');
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await page.reload();
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await expect.poll(() => warnings.find((w) => w.includes('bomb.ply'))).toContain('holds 50,000,000 splats, more than any device draws');
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const worlds: Record<string, number> = { 'small.spz': 4000, 'big.ply': 2_000_000, 'broken.splat': -1 };
 const made: FakeMesh[] = [];
 class FakeMesh {
-  readonly options: { url: string; lod?: boolean; lodAbove?: number };
+  readonly options: { fileName: string; stream: ReadableStream; lod?: boolean; lodAbove?: number };
   numSplats = 0;
   packedSplats: { lodSplats?: { numSplats: number } } | undefined = {};
   disposed = false;
@@ -13,7 +13,7 @@ class FakeMesh {
   constructor(options: FakeMesh['options']) {
     this.options = options;
     made.push(this);
-    const count = worlds[options.url] ?? -1;
+    const count = worlds[options.fileName] ?? -1;
     this.initialized = count < 0 ? Promise.reject(new Error('bad file')) : Promise.resolve(this);
     this.numSplats = count;
     // Spark builds a LoD tree only at or above `lodAbove`; the fake lets a test switch it off.
@@ -28,11 +28,21 @@ class FakeMesh {
 }
 let noLod = false;
 vi.mock('@sparkjsdev/spark', () => ({ SplatMesh: FakeMesh }));
+// The file is opened (its header read) before Spark sees it; a header over every device's limit throws.
+const opened: string[] = [];
+vi.mock('../../src/media/splat-stream', () => ({
+  openSplatStream: async (url: string) => {
+    opened.push(url);
+    if (url.includes('bomb')) throw new Error('the world holds 50,000,000 splats, more than any device draws (3,000,000)');
+    return { stream: new ReadableStream(), length: undefined };
+  },
+}));
 
 const { SplatLibrary } = await import('../../src/media/splat-library');
 
 afterEach(() => {
   made.length = 0;
+  opened.length = 0;
   noLod = false;
   vi.restoreAllMocks();
 });
@@ -44,7 +54,8 @@ describe('SplatLibrary', () => {
     expect(a).toBe(b);
     expect(a.status).toBe('ready');
     expect(made).toHaveLength(1);
-    expect(made[0]!.options).toMatchObject({ url: 'small.spz', lod: true, lodAbove: 300_000 });
+    expect(made[0]!.options).toMatchObject({ fileName: 'small.spz', lod: true, lodAbove: 300_000 });
+    expect(opened).toEqual(['small.spz']);
     expect(library.state('small.spz')).toMatchObject({ status: 'ready', splats: 4000 });
   });
 
@@ -78,6 +89,12 @@ describe('SplatLibrary', () => {
     const state = await library.load('broken.splat');
     expect(state.status).toBe('failed');
     expect(state.status === 'failed' && state.error).toContain('could not load broken.splat: bad file');
+  });
+
+  it('refuses a world whose header claims more splats than any device draws, before Spark sees it', async () => {
+    const state = await new SplatLibrary({ budget: 300_000 }).load('bomb.ply');
+    expect(state).toEqual({ status: 'failed', error: 'splats: could not load bomb.ply: the world holds 50,000,000 splats, more than any device draws (3,000,000)' });
+    expect(made).toHaveLength(0);
   });
 
   it('disposes worlds that fall out of reach, and one released while it loads', async () => {

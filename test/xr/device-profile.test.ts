@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LARGEST_MEDIA_BUDGET, LARGEST_SPLAT_BUDGET, LARGEST_TEXTURE, SMALLEST_MEDIA_BUDGET, SMALLEST_SPLAT_BUDGET, SMALLEST_TEXTURE } from '../../src/story/package-files';
 import { detectDeviceProfile, pickFrameRate } from '../../src/xr/device-profile';
 
 const ua = {
@@ -19,6 +20,14 @@ describe('device profiles', () => {
     expect(detectDeviceProfile(ua.pixel, 5).id).toBe('phone');
     expect(detectDeviceProfile(ua.mac, 5).id).toBe('phone'); // an iPad says "Macintosh" but has touch
     expect(detectDeviceProfile(ua.mac, 0).id).toBe('desktop');
+  });
+  it('bound the limits validate checks files against: the largest and smallest of every profile', () => {
+    const all = [ua.quest3, ua.questPro, ua.quest2, 'Mozilla/5.0 (Linux; Android 12; Pico 4) VR', ua.pixel, ua.mac].map((agent, i) => detectDeviceProfile(agent, i === 4 ? 5 : 0));
+    expect(new Set(all.map((p) => p.id)).size).toBe(6);
+    const bounds = (key: 'maxTextureSize' | 'splatBudget' | 'mediaBudget') => [Math.max(...all.map((p) => p[key])), Math.min(...all.map((p) => p[key]))];
+    expect(bounds('maxTextureSize')).toEqual([LARGEST_TEXTURE, SMALLEST_TEXTURE]);
+    expect(bounds('splatBudget')).toEqual([LARGEST_SPLAT_BUDGET, SMALLEST_SPLAT_BUDGET]);
+    expect(bounds('mediaBudget')).toEqual([LARGEST_MEDIA_BUDGET, SMALLEST_MEDIA_BUDGET]);
   });
   it('picks the supported frame rate nearest the profile, or leaves the default', () => {
     expect(pickFrameRate(detectDeviceProfile(ua.quest2, 0), [60, 72, 80, 90, 120])).toBe(72);
