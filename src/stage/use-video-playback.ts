@@ -11,8 +11,8 @@ const AWAY: readonly PauseReason[] = ['hidden', 'xr-hidden', 'paused', 'test'];
 /**
  * Keeps a scene's video in step with the scene clock: it plays while scene time runs and pauses
  * while the viewer is away (hidden tab, headset off, player paused) or a test holds scene time
- * still; while it buffers, scene time waits for it; a video that plays once tells the story when
- * it ends.
+ * still; until it starts and while it buffers, scene time waits for it; a video that plays once
+ * tells the story when it ends.
  */
 export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClock, loop: boolean, send: (event: StoryEvent) => void, sceneId: string) {
   useEffect(() => {
@@ -23,6 +23,10 @@ export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClo
     video.pause();
     video.loop = loop;
     video.currentTime = 0;
+    // Scene time starts with the picture: until the video plays, it waits as it does for
+    // buffering, so a slow start (a busy device, a play() still pending) cannot put the scene's
+    // deadlines ahead of what the viewer sees.
+    clock.pause('buffering');
     const onWaiting = () => clock.pause('buffering');
     const onPlaying = () => clock.resume('buffering');
     const onEnded = () => {
@@ -45,6 +49,11 @@ export function useVideoPlayback(video: HTMLVideoElement | null, clock: SceneClo
     if (!video || video.ended) return;
     const away = clock.pausedBy(AWAY);
     if (away && !video.paused) video.pause();
-    else if (!away && video.paused) void video.play().catch(() => {});
+    // A refused play() must not stop the story: scene time runs on without the picture moving. (An
+    // abort is only a pause that came first; the next play() decides.)
+    else if (!away && video.paused)
+      void video.play().catch((error: unknown) => {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) clock.resume('buffering');
+      });
   });
 }

@@ -20,7 +20,7 @@ const near = (a: readonly number[], b: readonly number[]) => a.every((v, i) => M
 /** Turns the view with the hotspot's "Look at" button and waits until the centre shows `colour`. */
 async function lookAt(page: Page, hotspot: string, colour: readonly number[]) {
   await page.locator(`button[data-hotspot="${hotspot}"]`).evaluate((b: HTMLButtonElement) => b.click());
-  await expect.poll(() => centreColour(page), { timeout: 20_000, message: `centre colour looking at ${hotspot}` }).toSatisfy((c: number[]) => near(c, colour));
+  await expect.poll(() => centreColour(page), { timeout: 60_000, message: `centre colour looking at ${hotspot}` }).toSatisfy((c: number[]) => near(c, colour));
 }
 
 describe('panorama image formats', () => {
