@@ -84,8 +84,9 @@ export function heatmapPixels(density: ArrayLike<number>, cols: number, rows: nu
 export function heatLegendGradient(): string {
   const scratch = new Uint8ClampedArray(4);
   const stops = HEAT_STOPS.map((s) => {
+    // The stop's own colour, at the opacity its density is drawn with (the floor's at 0).
     heatColour(Math.max(s.at, HEAT_FLOOR + 1e-6), scratch, 0);
-    return `rgba(${scratch[0]}, ${scratch[1]}, ${scratch[2]}, ${(scratch[3]! / 255).toFixed(2)}) ${Math.round(s.at * 100)}%`;
+    return `rgba(${s.rgb.join(', ')}, ${(scratch[3]! / 255).toFixed(2)}) ${Math.round(s.at * 100)}%`;
   });
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
