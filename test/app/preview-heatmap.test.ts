@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { PREVIEW_HEATMAP_MESSAGE, readHeatmapMessage } from '../../src/app/preview-heatmap';
+
+const pixels = (w: number, h: number) => new Uint8ClampedArray(w * h * 4);
+
+describe('the studio preview’s heatmap message', () => {
+  it('takes a heatmap for a scene, a scene’s removal, and a clearing of all', () => {
+    const heatmap = { width: 8, height: 4, pixels: pixels(8, 4) };
+    expect(readHeatmapMessage({ type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap })).toEqual({ type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap });
+    expect(readHeatmapMessage({ type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: null })).toEqual({ type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: null });
+    expect(readHeatmapMessage({ type: PREVIEW_HEATMAP_MESSAGE, scene: null, heatmap: null })).toEqual({ type: PREVIEW_HEATMAP_MESSAGE, scene: null, heatmap: null });
+  });
+
+  it('ignores other messages and heatmaps of the wrong shape', () => {
+    for (const data of [
+      null,
+      'sightline.preview.heatmap',
+      { type: 'other', scene: 'hall', heatmap: null },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 3, heatmap: null },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: null, heatmap: { width: 8, height: 4, pixels: pixels(8, 4) } },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: { width: 8, height: 4, pixels: pixels(8, 3) } },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: { width: 8, height: 4, pixels: new Uint8Array(128) } },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: { width: 8.5, height: 4, pixels: pixels(8, 4) } },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap: { width: 8192, height: 1, pixels: pixels(8192, 1) } },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall' },
+    ])
+      expect(readHeatmapMessage(data), JSON.stringify(data)).toBeNull();
+  });
+});
