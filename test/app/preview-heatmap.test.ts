@@ -27,3 +27,23 @@ describe('the studio preview’s heatmap message', () => {
       expect(readHeatmapMessage(data), JSON.stringify(data)).toBeNull();
   });
 });
+
+describe('the studio and the player agree on the messages', () => {
+  it('uses the same names on both sides, and the studio sends what the player reads', async () => {
+    const studio = await import('../../src/studio/audience');
+    const player = await import('../../src/app/preview-heatmap');
+    expect(studio.PREVIEW_HEATMAP_MESSAGE).toBe(player.PREVIEW_HEATMAP_MESSAGE);
+    expect(studio.PREVIEW_READY_MESSAGE).toBe(player.PREVIEW_READY_MESSAGE);
+    const sent: unknown[] = [];
+    const frame = { postMessage: (data: unknown, origin: string) => sent.push([data, origin]) } as unknown as Window;
+    const heatmap = { width: 8, height: 4, pixels: pixels(8, 4) };
+    studio.postPreviewHeatmap(frame, 'hall', heatmap, 'http://studio.local');
+    studio.postPreviewHeatmap(frame, null, null, 'http://studio.local');
+    expect(sent.map((s) => (s as [unknown, string])[1])).toEqual(['http://studio.local', 'http://studio.local']);
+    expect(sent.map((s) => readHeatmapMessage((s as [unknown])[0]))).toEqual([
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: 'hall', heatmap },
+      { type: PREVIEW_HEATMAP_MESSAGE, scene: null, heatmap: null },
+    ]);
+    expect(() => studio.postPreviewHeatmap(frame, null, heatmap, 'http://studio.local')).toThrow(/one scene/);
+  });
+});

@@ -8,3 +8,4 @@ export { type StationSource, type StationSourceOptions, StationError, createStat
 export { type HeatmapImage, HEAT_STOPS, heatColour, heatLegendGradient, heatmapPixels } from './heatmap-pixels';
 export { type HeatmapImageOptions, heatmapImage } from './heatmap-image';
 export { type AudienceTotals, audienceTotals, minutesSeconds } from './totals';
+export { PREVIEW_HEATMAP_MESSAGE, PREVIEW_READY_MESSAGE, isPreviewReady, postPreviewHeatmap } from './preview-heatmap';
