@@ -27,7 +27,8 @@ import { Countdown } from './Countdown';
 import { CreditsScreen } from './CreditsScreen';
 import { SubtitleLine, useSubtitle } from './Subtitles';
 import { useFirstTimeHint } from './first-time-hint';
-import type { ViewingPreview } from './preview';
+import { type ViewingPreview, isPreview } from './preview';
+import { usePreviewHeatmaps } from './preview-heatmap';
 import { SUBTITLE_SCALE, type SubtitleSize, type ViewerSettings, clampVolume } from './settings';
 import { ControlsBar } from './ControlsBar';
 import { playerControls } from './controls';
@@ -128,6 +129,8 @@ export function Player(props: PlayerProps) {
   const lastScene = useRef(currentScene(snapshot));
   if (!credits) lastScene.current = currentScene(snapshot);
   const sceneId = lastScene.current;
+  // The studio's preview: where audiences looked, posted by the studio around this frame.
+  const heatmaps = usePreviewHeatmaps(isPreview(props.preview) || props.preview.hotspots);
   const scene = story.scenes[sceneId];
   const ended = isEnding(snapshot);
   const offered = useMemo(() => offeredChoices(story, snapshot), [story, snapshot]);
@@ -241,6 +244,7 @@ export function Player(props: PlayerProps) {
         device={profile}
         menu={headsetMenu(controls)}
         outlineHotspots={props.preview.hotspots}
+        heatmap={heatmaps.get(sceneId) ?? null}
       />
       </host.slot.In>
       <div className="reticle" aria-hidden="true" />

@@ -37,6 +37,7 @@ import { MONO_360, layoutOfMedia } from './backdrop-geometry';
 import { ScenePropsLayer } from './Props';
 import { useSceneProps } from './use-scene-props';
 import { SplatWorld } from './SplatWorld';
+import { HeatmapSphere, type PreviewHeatmap } from './HeatmapSphere';
 
 export interface StageProps {
   /** The viewing as the story has it now, and how to tell the story what the viewer did. */
@@ -53,6 +54,8 @@ export interface StageProps {
   readonly menu: readonly XRMenuButton[];
   /** Author previews (`?hotspots=1`): every hotspot outlined with its label. */
   readonly outlineHotspots?: boolean | undefined;
+  /** Author previews in the studio: where audiences looked in this scene, drawn over it. */
+  readonly heatmap?: PreviewHeatmap | null | undefined;
 }
 
 export interface StageViewing {
@@ -185,6 +188,7 @@ export function StageScene(props: StageProps) {
       <GazeDriver tracker={tracker} hover={hover} head={head} world={world} />
       <group ref={head}>
         <Backdrop texture={media.texture} color={media.color} layout={layout} transition={scene.transition} hidden={xrLayerShown} />
+        {props.heatmap && <HeatmapSphere heatmap={props.heatmap} />}
         {wantsXRLayer && media.video && <XRMediaLayer key={sceneId} video={media.video} layout={layout} onShown={setXRLayerShown} />}
         <Hotspots hotspots={hotspotMarks} tracker={tracker} firstTarget={0} outlined={props.outlineHotspots} />
         {crystal && <MemoryCrystal mix={crystalTarget} aligned={aligned} />}

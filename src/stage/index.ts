@@ -1,4 +1,5 @@
 export { StageScene, type StageProps } from './Stage';
+export type { PreviewHeatmap } from './HeatmapSphere';
 export { type HeadState, StageCanvas, type StageCanvasProps, createHeadState } from './StageCanvas';
 export { type StageSlot, createStageSlot } from './stage-slot';
 export { type ScreenView, createScreenView } from './view';
