@@ -38,7 +38,7 @@ async function looked(browser: Browser, url: string, player: boolean): Promise<F
   if (player) await waitForScene(page);
   await nextFrames(page, 10);
   const from = await frameCount(page);
-  await lookAround(page);
+  await lookAround(page, 40);
   const stats = frameStats(await framesSince(page, from));
   await page.context().close();
   return stats;
@@ -75,11 +75,11 @@ async function benchFilmScenes(browser: Browser, baseUrl: string, log: (line: st
     await nextFrames(page, 10);
     const from = await frameCount(page);
     const linkedBefore = (await probe(page)).linked;
-    await lookAround(page, 24);
+    await lookAround(page, 16);
     // The "Look at" buttons of the accessibility layer turn the view to each hotspot and hover it.
     for (const button of await page.locator('button[data-hotspot]').all()) {
       await button.focus();
-      await nextFrames(page, 3);
+      await nextFrames(page, 2);
     }
     const stats = frameStats(await framesSince(page, from));
     result[scene] = { ...stats, programsLinkedWhileShowing: (await probe(page)).linked - linkedBefore };
@@ -101,8 +101,8 @@ async function benchIWER(browser: Browser, baseUrl: string): Promise<FrameStats>
     await page.waitForSelector('.player[data-xr="immersive"]', { timeout: 30_000 });
     await nextFrames(page, 10);
     const from = await frameCount(page);
-    for (let i = 1; i <= 60; i++) {
-      const yaw = (i / 60) * Math.PI * 2;
+    for (let i = 1; i <= 40; i++) {
+      const yaw = (i / 40) * Math.PI * 2;
       await page.evaluate((yaw) => xrDevice.quaternion.set(0, Math.sin(yaw / 2), 0, Math.cos(yaw / 2)), yaw);
       await nextFrames(page, 1);
     }
