@@ -43,6 +43,10 @@ export function rowsOf(results: Results): Row[] {
     add('startup.one-scene.ratio-to-pannellum', f['one-scene'] / f.pannellum, '×', `three.js ${(f.three / f.pannellum).toFixed(2)}×`);
     add('startup.film.first-frame-ms', f.film, 'ms', `Pannellum ${ms(f.pannellum)}`);
     add('startup.film.ratio-to-one-scene-pannellum', f.film / f.pannellum, '×');
+    // The player's own gap, less noisy than whole startups: from story.json in hand to asking for the panorama.
+    const gap = (w: Waterfall) => w.panoramaRequested - w.storyLoaded;
+    add('startup.one-scene.story-to-panorama-request-ms', gap(startup.waterfall['one-scene']), 'ms', 'median of the runs');
+    add('startup.film.story-to-panorama-request-ms', gap(startup.waterfall.film), 'ms', 'median of the runs');
     add('size.film.kb-before-first-frame', startup.waterfall.film.bytesBeforeFirstFrame / 1024, 'KB', `Pannellum ${Math.round(startup.waterfall.pannellum.bytesBeforeFirstFrame / 1024)} KB (uncompressed as served)`);
   }
   if (frames) {

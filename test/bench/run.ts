@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   console.log('');
   printTable(rowsOf(results));
   const startup = results['startup'] as Parameters<typeof rowsOf>[0]['startup'];
-  if (startup) console.log(`\nstartup waterfalls (ms from navigation, the run nearest each median):\n${waterfallLines(startup.waterfall).join('\n')}`);
+  if (startup) console.log(`\nstartup waterfalls (ms from navigation, each step's median over the runs):\n${waterfallLines(startup.waterfall).join('\n')}`);
   const missed = BUDGETS.filter((b) => figures[b.figure] !== undefined && !(figures[b.figure]! <= b.max));
   const when = new Date().toISOString();
   const out = join(root, 'bench/results');

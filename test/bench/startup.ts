@@ -43,7 +43,7 @@ export interface StartupResult {
   readonly firstFrame: Record<Contestant, number>;
   /** Every run's figure, to see the spread. */
   readonly all: Record<Contestant, number[]>;
-  /** The run nearest the median, per contestant. */
+  /** Each step's median over the runs, per contestant. */
   readonly waterfall: Record<Contestant, Waterfall>;
 }
 
@@ -67,9 +67,7 @@ export async function benchStartup(browser: Browser, baseUrl: string, runs: numb
     runs,
     firstFrame: firstFrames,
     all: Object.fromEntries(keys.map((c) => [c, all[c].map((r) => Math.round(r.firstFrame))])) as Record<Contestant, number[]>,
-    waterfall: Object.fromEntries(
-      keys.map((c) => [c, [...all[c]].sort((a, b) => Math.abs(a.firstFrame - firstFrames[c]) - Math.abs(b.firstFrame - firstFrames[c]))[0]!.waterfall]),
-    ) as Record<Contestant, Waterfall>,
+    waterfall: Object.fromEntries(keys.map((c) => [c, medianWaterfall(all[c].map((r) => r.waterfall))])) as Record<Contestant, Waterfall>,
   };
 }
 
@@ -100,4 +98,10 @@ async function firstFrame(page: Page): Promise<Run> {
       bytesBeforeFirstFrame: resources.filter((r) => r.end <= frame).reduce((sum, r) => sum + r.bytes, 0),
     },
   };
+}
+
+/** Each step's median over the runs (a step a contestant does not take stays NaN). */
+function medianWaterfall(runs: readonly Waterfall[]): Waterfall {
+  const steps = Object.keys(runs[0]!) as Array<keyof Waterfall>;
+  return Object.fromEntries(steps.map((step) => [step, median(runs.map((r) => r[step]).filter((v) => !Number.isNaN(v)))])) as unknown as Waterfall;
 }
