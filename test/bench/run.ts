@@ -120,7 +120,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    // The bench's own errors say what to do; anything else gets its stack.
+    console.error(error instanceof Error ? (error.message.startsWith('bench:') ? error.message : error.stack ?? error.message) : String(error));
     process.exit(2);
   },
 );
