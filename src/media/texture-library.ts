@@ -1,7 +1,7 @@
 import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } from 'three';
 import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
 import { checkFileSignature } from '../story';
-import { type CompressedFormats, detectSourceSupport } from './image-support';
+import { type CompressedFormats, canDecodeAvif, detectSourceSupport } from './image-support';
 import { decodedTextureBytes, estimateBytes } from './memory-governor';
 import { HeldMedia, type MediaStatus } from './media-library';
 import type { SourceSupport } from './source-pick';
@@ -59,6 +59,9 @@ export class TextureLibrary extends HeldMedia<Entry> {
   constructor(private readonly options: TextureLibraryOptions) {
     super();
     this.rendererReady = new Promise((resolve) => (this.resolveRenderer = resolve));
+    // The AVIF probe needs no renderer, and the first picture's source waits on it: started now, it
+    // decodes while the story loads and the renderer is made (~150 ms off the first frame).
+    void canDecodeAvif();
   }
 
   /**
