@@ -145,6 +145,9 @@ export default defineConfig({
       output: {
         entryFileNames: (chunk) => (chunk.name === 'studio' ? 'studio/[name]-[hash].js' : 'assets/[name]-[hash].js'),
         chunkFileNames: (chunk) => (isStudioChunk(chunk.moduleIds) ? 'studio/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        // zod in a chunk of its own with the player's order to parse without eval (src/app/no-eval.ts),
+        // so the order is given before any schema is defined, whichever page's chunks define them.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]app[\\/]no-eval\.ts$/ }] },
         assetFileNames: (asset) => (asset.names.some((name) => /^(studio|StudioPage)\b/.test(name)) ? 'studio/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },

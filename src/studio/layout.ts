@@ -3,7 +3,7 @@ import type { StoryMap } from '../story';
 import { edgeLines, textWidth } from './map-text';
 
 export const NODE_WIDTH = 224;
-export const NODE_HEIGHT = 178;
+export const NODE_HEIGHT = 152;
 export const LINE_HEIGHT = 14;
 
 export interface Box {
@@ -41,7 +41,7 @@ export async function layoutMap(map: StoryMap, options: LayoutOptions = {}): Pro
       'elk.direction': 'RIGHT',
       'elk.edgeRouting': 'POLYLINE',
       'elk.spacing.nodeNode': '36',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
       'elk.spacing.edgeLabel': '4',
       'elk.spacing.edgeEdge': '12',
       'elk.edgeLabels.placement': 'CENTER',

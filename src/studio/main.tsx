@@ -1,3 +1,4 @@
+import './no-eval';
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 

@@ -8,12 +8,29 @@ import type { MapEdge, MapScene } from '../story';
 
 /** The lines of a way's label: the choice (with its marks) or the route's moment, then the condition. */
 export function edgeLines(edge: MapEdge): string[] {
-  const marks = [edge.timed && '⏱', edge.isDefault && 'default'].filter(Boolean).join(' ');
+  const marks = [edge.timed && 'timed', edge.isDefault && 'default'].filter(Boolean).join(' ');
   const first = edge.kind === 'choice' ? `“${edge.label}”${marks ? ` ${marks}` : ''}` : edge.label;
   const lines = [first];
   if (edge.condition !== null) lines.push(`if ${edge.condition}`);
   if (edge.mostWatched.length > 0) lines.push(`most watched: ${edge.mostWatched.join(', ')}`);
-  return lines;
+  return lines.flatMap((line) => wrap(line, LABEL_CHARS));
+}
+
+/** The most characters a label's line holds before it wraps, so labels stay narrow and the map compact. */
+export const LABEL_CHARS = 30;
+
+/** A line broken at spaces into lines of at most `chars` characters (a longer word stays whole). */
+export function wrap(line: string, chars: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > chars) {
+      out.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  out.push(current);
+  return out;
 }
 
 /** A choice's share of the choices taken in its scene, as "42 % (21)", or null when the summary has none. */
