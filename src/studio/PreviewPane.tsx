@@ -39,10 +39,15 @@ export function PreviewPane({ story, revision, scene, edition, language, onLangu
           </select>
         </label>
         <button type="button" onClick={() => setRun((r) => r + 1)}>
-          ▶ Play from here
+          ▶ {scene === null ? 'Play from the start' : 'Play from here'}
         </button>
       </div>
-      <iframe key={`${revision}/${run}/${src}`} title="Player preview" src={src} data-src={src} allow="xr-spatial-tracking; fullscreen; autoplay" />
+      {scene === null && run === 0 ? (
+        // No player until asked for: a film playing in a corner costs the machine the author edits on.
+        <p className="idle">Select a scene on the map to preview it there, or play the film from the start.</p>
+      ) : (
+        <iframe key={`${revision}/${run}/${src}`} title="Player preview" src={src} data-src={src} allow="xr-spatial-tracking; fullscreen; autoplay" />
+      )}
       {Object.keys(story.variables).length > 0 && (
         <details className="variables">
           <summary>Starting values</summary>
