@@ -35,7 +35,8 @@ export function usePackage(filmParam: string): StudioPackage {
     if (hot) {
       hot.on(PACKAGE_EVENT, onEvent);
       void fetch(PACKAGE_URL, { cache: 'no-store' })
-        .then(async (response) => (response.ok ? onEvent((await response.json()) as PackagePayload) : fromFiles()))
+        // Plain \`npm start\` has no package of its own: its page fallback answers with HTML, and the studio reads ?film= instead.
+        .then(async (response) => (response.ok && response.headers.get('content-type')?.startsWith('application/json') ? onEvent((await response.json()) as PackagePayload) : fromFiles()))
         .catch((error: unknown) => fail(String(error)));
     } else void fromFiles().catch((error: unknown) => fail(String(error)));
     return () => {
