@@ -31,6 +31,21 @@ const AUDIENCE: AudienceSummary = {
 describe('the studio (built)', () => {
   const open = usePlayer();
 
+  it('is a page of its own: none of its code is in what the player loads first', () => {
+    const dist = join(root, 'dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    // The player's entry and every chunk it preloads (all its static imports).
+    const loaded = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(loaded.some((f) => /^assets\/index-/.test(f))).toBe(true);
+    for (const file of loaded) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      expect({ file, reactFlow: code.includes('react-flow__'), elk: code.includes('org.eclipse.elk'), studio: code.includes('Sightline studio') }).toEqual({ file, reactFlow: false, elk: false, studio: false });
+    }
+    const studio = readFileSync(join(dist, 'studio.html'), 'utf8');
+    expect(studio).toMatch(/src="\.\/studio\/studio-[\w-]+\.js"/);
+    expect(studio).toContain('http-equiv="Content-Security-Policy"');
+  });
+
   it('draws every scene of the flagship film with its ways, in each edition, under the policy', async () => {
     const page = await open('studio.html?film=glass-sky', { viewport: { width: 1600, height: 900 } });
     await ready(page);
@@ -158,7 +173,7 @@ describe('the studio (dev server, hot reload)', () => {
       expect(await shownScenes(page)).toEqual(['below', 'epilogue', 'square', 'tower']);
       expect(await page.getAttribute('.scene-node[data-scene="square"]', 'data-diagnostics')).toBe('1');
       expect(await page.getAttribute('.scene-node[data-scene="below"]', 'data-diagnostics')).toBe('1');
-      expect(await page.$('[data-edge="square/choice/stay/below"].faulted')).not.toBeNull();
+      await page.waitForSelector('[data-edge="square/choice/stay/below"].faulted', { timeout: 5_000 });
       await item.click();
       await page.waitForSelector('.scene-node.selected[data-scene="square"]');
       await page.waitForSelector('.preview iframe[data-src*="scene=square"]');
