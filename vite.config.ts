@@ -127,11 +127,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** A chunk only the studio loads: its own code, React Flow, ELK. */
+const isStudioChunk = (moduleIds: readonly string[]) =>
+  moduleIds.length > 0 && moduleIds.every((id) => /[\\/]src[\\/]studio[\\/]|[\\/]node_modules[\\/](@xyflow|elkjs|d3-|classcat|zustand)/.test(id));
+
 export default defineConfig({
   // Relative base: the built player works from any folder of any static host.
   base: './',
   plugins: [react(), servedFolders(), noXREmulator(), contentSecurityPolicy(), ...offlinePlugins()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // The player, and the studio: a second page whose own files go under studio/, which the
+      // station serves only behind its operator password (src/station/read.ts).
+      input: { index: resolve(root, 'index.html'), studio: resolve(root, 'studio.html') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'studio' ? 'studio/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) => (isStudioChunk(chunk.moduleIds) ? 'studio/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        // zod in a chunk of its own with the player's order to parse without eval (src/app/no-eval.ts),
+        // so the order is given before any schema is defined, whichever page's chunks define them.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]app[\\/]no-eval\.ts$/ }] },
+        assetFileNames: (asset) => (asset.names.some((name) => /^(studio|StudioPage)\b/.test(name)) ? 'studio/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
   // Serving the build, the player sends its policy as a header too, with what only a header can say.
   preview: { headers: { 'Content-Security-Policy': contentSecurityPolicyHeader() } },
   test: {

@@ -1,2 +1,2 @@
 /** The sightline command, for other Node code (the film pipeline validates what it wrote). */
-export { main, nodePackageFiles, run } from './main';
+export { loadPackage, main, nodePackageFiles, run } from './main';

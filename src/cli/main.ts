@@ -66,7 +66,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   const folder = resolve(dir);
   if (!existsSync(join(folder, 'story.json'))) return usage(err, `no story.json in ${dir}`);
 
-  const loaded = load(folder);
+  const loaded = loadPackage(folder);
   if (command === 'validate') return validate(loaded.diagnostics, flags.has('--json'), flags.has('--strict'), out);
   if (!loaded.story) {
     err(`${dir} is not a valid package; run "sightline validate ${dir}" to see why.\n`);
@@ -108,8 +108,8 @@ function usage(err: (s: string) => void, problem: string): number {
   return 2;
 }
 
-/** Reads, parses and validates a package, then checks its files, with diagnostics for each step. */
-function load(folder: string): { story: StoryPackage | undefined; diagnostics: Diagnostic[] } {
+/** Reads, parses and validates a package, then checks its files, with diagnostics for each step (as `validate` prints them; the studio shows the same). */
+export function loadPackage(folder: string): { story: StoryPackage | undefined; diagnostics: Diagnostic[] } {
   const file = 'story.json';
   const parsed = parseJson(readFileSync(join(folder, file), 'utf8'), file);
   if ('diagnostic' in parsed) return { story: undefined, diagnostics: [parsed.diagnostic] };

@@ -59,7 +59,9 @@ export { type Clock, type PauseReason, SceneClock, type SceneClockOptions } from
 export { choiceDeadline, nextDeadline } from './deadlines';
 export { driveStory, type StoryDriverOptions } from './driver';
 export { type RestoreResult, SAVE_FORMAT, type SaveStorage, type SavedViewing, createSave, endingsKey, restoreSave, saveKey } from './save';
-export { type EndingPath, type PathsOptions, endingPaths } from './paths';
+export { type EndingPath, type PathsOptions, endingPaths, scenesOfPath } from './paths';
+export { type MapEdge, type MapScene, type StoryMap, storyMap } from './story-map';
+export { conditionInWords } from './condition-words';
 export { LARGEST_SPLAT_BUDGET, checkPackageFiles } from './package-files';
 export type { PackageFiles } from './package-file-reader';
 export { checkProvenance } from './checks/provenance';

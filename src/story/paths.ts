@@ -167,3 +167,16 @@ function viewerEvents(story: StoryPackage, snapshot: StorySnapshot, limits: Limi
   if (scene.end?.withMedia && !c.sceneEnded) events.push({ type: 'media.ended' });
   return events;
 }
+
+/** The scenes a path plays through, in order, from the cut's start to its ending (replayed on the compiled machine). */
+export function scenesOfPath(story: StoryPackage, path: Pick<EndingPath, 'edition' | 'events'>): string[] {
+  const actor = createActor(compileStory(story, path.edition)).start();
+  const scenes = [currentScene(actor.getSnapshot())];
+  for (const event of path.events) {
+    actor.send(event);
+    const scene = currentScene(actor.getSnapshot());
+    if (scene !== scenes.at(-1)) scenes.push(scene);
+  }
+  actor.stop();
+  return scenes;
+}

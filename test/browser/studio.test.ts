@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { AudienceSummary } from '../../src/records';
+import { type StoryPackage, storyMap, validateStory } from '../../src/story';
+import { holdEveryScene, launchBrowser, pageErrors, usePlayer } from './harness';
+
+const root = resolve(import.meta.dirname, '../..');
+const glassSky = validateStory(JSON.parse(readFileSync(join(root, 'scenes/glass-sky/story.json'), 'utf8'))).story as StoryPackage;
+
+const ready = (page: Page) => page.waitForSelector('.studio[data-state=ready] .react-flow__node', { timeout: 60_000 });
+const shownScenes = (page: Page) => page.$$eval('.react-flow__node [data-scene]', (nodes) => nodes.map((n) => n.getAttribute('data-scene')!).sort());
+const shownEdges = (page: Page) => page.$$eval('[data-edge]', (edges) => edges.map((e) => e.getAttribute('data-edge')!).sort());
+
+/** A summary with figures no real audience would give, so each one drawn is known to come from it. */
+const AUDIENCE: AudienceSummary = {
+  viewings: 57,
+  finished: 57,
+  outcomes: { ending: 50, left: 7 },
+  endings: { mend: 21, shatter: 17, 'open-eyes': 12 },
+  meanMs: 420_000,
+  scenes: { lamplight: { viewers: 57, visits: 57, meanMs: 83_000, left: 4 }, rooftop: { viewers: 50, visits: 50, meanMs: 71_000, left: 0 }, mend: { viewers: 21, visits: 21, meanMs: 30_000, left: 0 } },
+  choices: { lamplight: { bell: { count: 40, share: 40 / 53, byDefault: 9 }, light: { count: 13, share: 13 / 53, byDefault: 0 } } },
+  clues: {},
+};
+
+describe('the studio (built)', () => {
+  const open = usePlayer();
+
+  it('is a page of its own: none of its code is in what the player loads first', () => {
+    const dist = join(root, 'dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    // The player's entry and every chunk it preloads (all its static imports).
+    const loaded = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(loaded.some((f) => /^assets\/index-/.test(f))).toBe(true);
+    for (const file of loaded) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      expect({ file, reactFlow: code.includes('react-flow__'), elk: code.includes('org.eclipse.elk'), studio: code.includes('Sightline studio') }).toEqual({ file, reactFlow: false, elk: false, studio: false });
+    }
+    const studio = readFileSync(join(dist, 'studio.html'), 'utf8');
+    expect(studio).toMatch(/src="\.\/studio\/studio-[\w-]+\.js"/);
+    expect(studio).toContain('http-equiv="Content-Security-Policy"');
+  });
+
+  it('draws every scene of the flagship film with its ways, in each edition, under the policy', async () => {
+    const page = await open('studio.html?film=glass-sky', { viewport: { width: 1600, height: 900 } });
+    await ready(page);
+    for (const edition of ['full', 'condensed', 'discussion']) {
+      await page.selectOption('select[aria-label=Edition]', edition);
+      const map = storyMap(glassSky, edition);
+      await expect.poll(() => shownScenes(page), { timeout: 20_000 }).toEqual(map.scenes.map((s) => s.id).sort());
+      await expect.poll(() => shownEdges(page), { timeout: 20_000 }).toEqual(map.edges.map((e) => e.id).sort());
+    }
+    await page.selectOption('select[aria-label=Edition]', 'full');
+    await expect.poll(() => shownScenes(page)).not.toContain('reflect-look');
+    // Marks: the start, the endings, a timed default, a condition in words.
+    expect(await page.getAttribute('.scene-node.is-start', 'data-scene')).toBe('lamplight');
+    expect((await page.$$eval('.scene-node.is-ending', (n) => n.map((e) => e.getAttribute('data-scene')))).sort()).toEqual(['mend', 'open-eyes', 'shatter']);
+    expect(await page.textContent('[data-edge="lamplight/choice/bell/square"] .way-label')).toContain('timed default');
+    expect(await page.textContent('[data-edge="lamplight/choice/light/alley"] .way-label')).toContain('if clue sky-is-real');
+    // Search finds a scene by title.
+    await page.fill('input[aria-label="Find a scene"]', 'cistern');
+    await expect.poll(() => page.$$eval('.scene-node.matched', (n) => n.map((e) => e.getAttribute('data-scene')))).toEqual(['cistern']);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('jumps the preview to the selected scene, the real player in a frame', async () => {
+    const page = await open('studio.html?film=glass-sky', { pauseAt: holdEveryScene(Object.keys(glassSky.scenes)) });
+    await ready(page);
+    await page.click('.react-flow__node[data-id="cistern"]');
+    const src = await page.waitForSelector('.preview iframe[data-src*="scene=cistern"]');
+    expect(await src.getAttribute('data-src')).toContain('film=glass-sky');
+    const frame = await (await page.waitForSelector('.preview iframe')).contentFrame();
+    await frame!.waitForSelector('.app[data-scene="cistern"]', { timeout: 60_000 });
+    // Another scene: the frame is the player's page for it (its loading is the same as above).
+    await page.click('.react-flow__node[data-id="rooftop"]');
+    await page.waitForSelector('.preview iframe[data-src*="scene=rooftop"][data-src*="edition=full"]');
+  });
+
+  it('exports the map as an SVG that parses and names every scene', async () => {
+    const page = await open('studio.html?film=glass-sky');
+    await ready(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export SVG')]);
+    expect(download.suggestedFilename()).toBe('glass-sky-full-map.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        scenes: [...doc.querySelectorAll('g.scene')].map((g) => ({ id: g.getAttribute('data-scene'), text: g.textContent })),
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    const map = storyMap(glassSky, 'full');
+    expect(parsed.scenes.map((s) => s.id).sort()).toEqual(map.scenes.map((s) => s.id).sort());
+    for (const scene of map.scenes) expect(parsed.scenes.find((s) => s.id === scene.id)!.text).toContain(scene.title);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('text=Export PNG')]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('draws an audience’s figures on scenes and choices', async () => {
+    const page = await open('studio.html?film=glass-sky');
+    await page.addInitScript((audience) => ((globalThis as { __SIGHTLINE_STUDIO_TEST__?: unknown }).__SIGHTLINE_STUDIO_TEST__ = { audience }), AUDIENCE);
+    await page.reload();
+    await ready(page);
+    const figures = (scene: string) => page.textContent(`[data-scene="${scene}"] [data-audience=scene]`);
+    expect(await figures('lamplight')).toBe(['57 viewers', 'mean 1 min 23 s', '4 left'].join(''));
+    expect(await figures('mend')).toBe(['21 viewers', 'mean 30 s', '0 left', '21 ended here'].join(''));
+    expect(await page.$('[data-scene="square"] [data-audience=scene]')).toBeNull();
+    expect(await page.textContent('[data-edge="lamplight/choice/bell/square"] [data-audience=share]')).toBe('75 % (40)');
+    expect(await page.textContent('[data-edge="lamplight/choice/light/alley"] [data-audience=share]')).toBe('25 % (13)');
+    expect(await page.$('[data-edge="square/next/0/cistern"] [data-audience=share]')).toBeNull();
+    await page.screenshot({ path: join(tmpdir(), 'sightline-studio-audience.png') });
+  });
+});
+
+/** A port nothing listens on, for the dev server. */
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+describe('the studio (dev server, hot reload)', () => {
+  it('follows edits to a package copy without a reload: a new scene, then a broken reference', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-studio-'));
+    const folder = join(dir, 'smallest');
+    cpSync(join(root, 'scenes/smallest'), folder, { recursive: true });
+    const storyFile = join(folder, 'story.json');
+    let server: ChildProcess | undefined;
+    const browser = await launchBrowser();
+    try {
+      const port = await freePort();
+      server = spawn(join(root, 'node_modules/.bin/tsx'), ['src/studio/serve.ts', folder, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      const url = await new Promise<string>((done, fail) => {
+        server!.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk;
+          const match = /(http:\/\/127\.0\.0\.1:\d+\/studio\.html)/.exec(output);
+          if (match) done(match[1]!);
+        });
+        server!.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+        server!.on('exit', (code) => fail(new Error(`npm run studio exited (${code}): ${output}`)));
+      });
+      expect(url).toBe(`http://127.0.0.1:${port}/studio.html`);
+      const page = await browser.newPage();
+      await page.goto(url);
+      await ready(page);
+      expect(await shownScenes(page)).toEqual(['below', 'square', 'tower']);
+      // Set in the page: a reload would lose it.
+      await page.evaluate(() => ((globalThis as { stillHere?: boolean }).stillHere = true));
+
+      const story = JSON.parse(readFileSync(storyFile, 'utf8'));
+      story.scenes.epilogue = { title: 'Epilogue', media: { type: 'color', color: '#334455' }, ending: true };
+      story.scenes.square.choices.push({ id: 'leave', label: 'Leave the square', to: 'epilogue' });
+      writeFileSync(storyFile, JSON.stringify(story, null, 2));
+      await page.waitForSelector('.react-flow__node [data-scene="epilogue"]', { timeout: 10_000 });
+      await page.waitForSelector('[data-edge="square/choice/leave/epilogue"]');
+
+      story.scenes.square.choices[1].to = 'nowhere';
+      writeFileSync(storyFile, JSON.stringify(story, null, 2));
+      // The unknown scene, and the ending no way reaches any more.
+      await page.waitForSelector('.diagnostics[data-errors="2"]', { timeout: 10_000 });
+      const item = await page.waitForSelector('.diagnostics button[data-path^="$.scenes.square.choices[1]"]');
+      // The last good version stays on the map, its scene and way badged.
+      expect(await page.isVisible('.diagnostics .stale')).toBe(true);
+      expect(await shownScenes(page)).toEqual(['below', 'epilogue', 'square', 'tower']);
+      expect(await page.getAttribute('.scene-node[data-scene="square"]', 'data-diagnostics')).toBe('1');
+      expect(await page.getAttribute('.scene-node[data-scene="below"]', 'data-diagnostics')).toBe('1');
+      await page.waitForSelector('[data-edge="square/choice/stay/below"].faulted', { timeout: 5_000 });
+      await item.click();
+      await page.waitForSelector('.scene-node.selected[data-scene="square"]');
+      await page.waitForSelector('.preview iframe[data-src*="scene=square"]');
+      expect(await page.evaluate(() => (globalThis as { stillHere?: boolean }).stillHere)).toBe(true);
+    } finally {
+      await browser.close();
+      server?.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
