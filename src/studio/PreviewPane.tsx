@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { GazeGrid } from '../records';
 import type { StoryPackage, VariableValue } from '../story';
+import { heatmapImage, isPreviewReady, postPreviewHeatmap } from './audience';
 import { previewUrl } from './preview-url';
 
 export interface PreviewPaneProps {
@@ -10,16 +12,42 @@ export interface PreviewPaneProps {
   readonly edition: string | null;
   readonly language: string;
   readonly onLanguage: (language: string) => void;
+  /** Where audiences looked, scene by scene: drawn over the preview's scenes. @default none */
+  readonly gaze?: ((scene: string) => GazeGrid) | null | undefined;
 }
+
+/** Pixels across a heatmap sent to the preview: enough for a sphere seen at preview size. */
+const PREVIEW_HEATMAP_WIDTH = 512;
 
 /**
  * The real player in a frame, at the selected scene (`?scene=`, hotspots outlined), in the edition
  * and language chosen, with starting values for the story's variables (`?var.<name>=`). "Play from
  * here" starts the viewing there anew.
  */
-export function PreviewPane({ story, revision, scene, edition, language, onLanguage }: PreviewPaneProps) {
+export function PreviewPane({ story, revision, scene, edition, language, onLanguage, gaze }: PreviewPaneProps) {
   const [variables, setVariables] = useState<Record<string, VariableValue>>({});
   const [run, setRun] = useState(0);
+  const frame = useRef<HTMLIFrameElement>(null);
+  // The player says when it listens; every scene anyone looked around in gets its heatmap then,
+  // and again when the audience changes.
+  useEffect(() => {
+    const send = () => {
+      const target = frame.current?.contentWindow;
+      if (!target) return;
+      postPreviewHeatmap(target, null, null);
+      if (!gaze) return;
+      for (const id of Object.keys(story.scenes)) {
+        const grid = gaze(id);
+        if (grid.total > 0) postPreviewHeatmap(target, id, heatmapImage(grid, { width: PREVIEW_HEATMAP_WIDTH }));
+      }
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (isPreviewReady(event, frame.current?.contentWindow ?? null)) send();
+    };
+    window.addEventListener('message', onMessage);
+    send();
+    return () => window.removeEventListener('message', onMessage);
+  }, [gaze, story]);
   // Only values the story still declares, and that differ from its own.
   const changed = Object.fromEntries(Object.entries(variables).filter(([name, value]) => Object.hasOwn(story.variables, name) && story.variables[name] !== value));
   const src = previewUrl({ film: story.id, scene, edition, language, variables: changed });
@@ -46,7 +74,7 @@ export function PreviewPane({ story, revision, scene, edition, language, onLangu
         // No player until asked for: a film playing in a corner costs the machine the author edits on.
         <p className="idle">Select a scene on the map to preview it there, or play the film from the start.</p>
       ) : (
-        <iframe key={`${revision}/${run}/${src}`} title="Player preview" src={src} data-src={src} allow="xr-spatial-tracking; fullscreen; autoplay" />
+        <iframe ref={frame} key={`${revision}/${run}/${src}`} title="Player preview" src={src} data-src={src} allow="xr-spatial-tracking; fullscreen; autoplay" />
       )}
       {Object.keys(story.variables).length > 0 && (
         <details className="variables">

@@ -1,7 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import type { AudienceSummary } from '../records';
-import { type Diagnostic, type EndingPath, defaultEdition, endingPaths, localize, scenesOfPath, storyMap } from '../story';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AudienceSummary, GazeGrid } from '../records';
+import { type Diagnostic, type EndingPath, type StoryPackage, defaultEdition, endingPaths, localize, scenesOfPath, storyMap } from '../story';
+import { AudiencePanel, GazeHeatmap } from './audience';
 import { DiagnosticsList } from './DiagnosticsList';
 import { download, svgToPng } from './download';
 import { mapToSvg } from './export-svg';
@@ -20,15 +21,22 @@ export interface StudioProps {
    * @default none
    */
   readonly audience?: AudienceSummary | undefined;
-  /** AUDIENCE SLOT: the audience layer's own panel (loading records, filters, heatmap), shown beside the preview. @default none */
-  readonly audiencePanel?: ReactNode;
+}
+
+/** What the audience panel last reported: figures for the map, gaze grids for the heatmaps. */
+interface Audience {
+  readonly summary: AudienceSummary;
+  readonly gaze: (scene: string) => GazeGrid;
 }
 
 type Paths = { readonly state: 'idle' | 'finding' } | { readonly state: 'found'; readonly paths: readonly EndingPath[] };
 
 /** The studio: the film's map, its diagnostics, the preview, and a place for the audience layer. */
-export function Studio({ pkg, audience, audiencePanel }: StudioProps) {
+export function Studio({ pkg, audience: given }: StudioProps) {
   const good = pkg.good;
+  const [loaded, setLoaded] = useState<Audience | null>(null);
+  const onAudience = useCallback((summary: AudienceSummary, gaze: (scene: string) => GazeGrid) => setLoaded(summary.viewings > 0 ? { summary, gaze } : null), []);
+  const audience = loaded?.summary ?? given;
   const story = good?.story ?? null;
   const [edition, setEdition] = useState<string | null>(null);
   const [language, setLanguage] = useState<string | null>(null);
@@ -170,7 +178,7 @@ export function Studio({ pkg, audience, audiencePanel }: StudioProps) {
           )}
         </section>
         <aside>
-          <PreviewPane story={story} revision={good.revision} scene={selected} edition={playing} language={lang} onLanguage={setLanguage} />
+          <PreviewPane story={story} revision={good.revision} scene={selected} edition={playing} language={lang} onLanguage={setLanguage} gaze={loaded?.gaze ?? null} />
           <section className="paths" aria-label="Paths to endings">
             <h2>Shortest paths to the endings</h2>
             {paths.state === 'idle' && (
@@ -192,12 +200,32 @@ export function Studio({ pkg, audience, audiencePanel }: StudioProps) {
             )}
           </section>
           <DiagnosticsList diagnostics={pkg.latest?.diagnostics ?? []} stale={pkg.latest !== null && pkg.latest.story === null} onPick={pick} />
-          {/* AUDIENCE SLOT: the audience layer (src/studio/audience/) renders its panel here. */}
           <section className="audience-slot" aria-label="Audience" data-slot="audience">
-            {audiencePanel ?? null}
+            <AudiencePanel film={story.id} editions={Object.keys(story.editions)} languages={story.languages} onAudience={onAudience} />
+            {loaded && selected !== null && (
+              <GazeHeatmap
+                key={selected}
+                grid={loaded.gaze(selected)}
+                image={panoramaOf(story.scenes[selected]?.media, good.film)}
+                stereo={stereoOf(story.scenes[selected]?.media)}
+                label={`Where viewers looked in ${selected}`}
+              />
+            )}
           </section>
         </aside>
       </main>
     </div>
   );
+}
+
+type SceneMedia = StoryPackage['scenes'][string]['media'] | undefined;
+
+/** The picture a scene's heatmap is drawn over: its panorama, or a video's poster; none for a colour. */
+function panoramaOf(media: SceneMedia, film: string): string | null {
+  const src = media?.type === 'panorama' ? media.src : media?.type === 'video' ? media.poster : undefined;
+  return src === undefined ? null : `scenes/${film}/${src}`;
+}
+
+function stereoOf(media: SceneMedia): 'mono' | 'top-bottom' | 'side-by-side' {
+  return media && 'stereo' in media ? media.stereo : 'mono';
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { AudienceSummary } from '../../src/records';
+import { type AudienceSummary, type ViewingRecord, summarize } from '../../src/records';
+import { record } from '../records/fixtures';
 import { type StoryPackage, storyMap, validateStory } from '../../src/story';
 import { holdEveryScene, launchBrowser, pageErrors, usePlayer } from './harness';
 
@@ -115,6 +116,69 @@ describe('the studio (built)', () => {
     expect(await page.textContent('[data-edge="lamplight/choice/light/alley"] [data-audience=share]')).toBe('25 % (13)');
     expect(await page.$('[data-edge="square/next/0/cistern"] [data-audience=share]')).toBeNull();
     await page.screenshot({ path: join(tmpdir(), 'sightline-studio-audience.png') });
+  });
+});
+
+/**
+ * Viewings of the film as a kiosk exports them: six take the bell, two the light, and everyone in
+ * Lamplight Street looks at one spot (yaw 60°, pitch 10°, with a little scatter).
+ */
+function viewings(): ViewingRecord[] {
+  return Array.from({ length: 8 }, (_, i) => {
+    const bell = i < 6;
+    const gaze = Array.from({ length: 40 }, (_, k): [number, number, number] => [k * 250, 60 + ((k % 5) - 2) * 0.8, 10 + ((k % 3) - 1) * 0.8]);
+    return record(`studio-${i}`, {
+      film: 'glass-sky',
+      edition: 'full',
+      outcome: { kind: 'left' },
+      path: [
+        { scene: 'lamplight', enteredMs: 0, leftMs: 10_000, gaze },
+        { scene: bell ? 'square' : 'alley', enteredMs: 10_000, leftMs: 20_000, gaze: [] },
+      ],
+      clues: [],
+      choices: [{ scene: 'lamplight', choice: bell ? 'bell' : 'light', atMs: 10_000, byDefault: false }],
+      attention: [],
+    });
+  });
+}
+
+describe('studio audience layer', () => {
+  const open = usePlayer();
+
+  it('reads a kiosk export: choice shares on the edges as the records give them, the gaze heatmap peaking where viewers looked', async () => {
+    const records = viewings();
+    const dir = mkdtempSync(join(tmpdir(), 'studio-records-'));
+    const file = join(dir, 'viewings.ndjson');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const page = await open('studio.html?film=glass-sky', { pauseAt: holdEveryScene(Object.keys(glassSky.scenes)) });
+    await ready(page);
+    await page.setInputFiles('.audience-slot input[type=file]', file);
+    const summary = summarize(records, { film: 'glass-sky' });
+    for (const choice of ['bell', 'light']) {
+      const figures = summary.choices['lamplight']![choice]!;
+      const edge = `[data-edge="lamplight/choice/${choice}/${choice === 'bell' ? 'square' : 'alley'}"] [data-audience=share]`;
+      await expect.poll(() => page.textContent(edge).catch(() => null), { timeout: 30_000 }).toBe(`${Math.round(figures.share * 100)} % (${figures.count})`);
+    }
+    await page.click('.react-flow__node[data-id="lamplight"]');
+    const canvas = await page.waitForSelector('.gaze-heatmap[data-samples="320"] canvas');
+    // The reddest pixel of the drawing (the ramp's top is red over whatever the panorama shows).
+    const peak = await canvas.evaluate(async (c: HTMLCanvasElement) => {
+      const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let best = { x: 0, y: 0, red: -Infinity };
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const red = data[i]! - data[i + 1]! - data[i + 2]!;
+          if (red > best.red) best = { x, y, red };
+        }
+      return { yaw: (best.x / width) * 360 - 180, pitch: 90 - (best.y / height) * 180, red: best.red };
+    });
+    // Within a bin (5°) of where they looked.
+    expect(Math.abs(peak.yaw - 60)).toBeLessThan(5);
+    expect(Math.abs(peak.pitch - 10)).toBeLessThan(5);
+    await page.screenshot({ path: join(tmpdir(), 'sightline-studio-records.png') });
+    rmSync(dir, { recursive: true, force: true });
+    expect(pageErrors(page)).toEqual([]);
   });
 });
 
