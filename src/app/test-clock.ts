@@ -6,10 +6,9 @@ const REASONS = Object.keys({ hidden: 1, 'xr-hidden': 1, paused: 1, buffering: 1
 
 /**
  * Installs the test clock of a viewing where a test set hooks (nothing for viewers). Returns what
- * the story driver calls on each scene entry, to hold the scene where the test asked, and how to
- * uninstall it.
+ * the story driver asks on each scene entry (where the test holds the scene), and how to uninstall it.
  */
-export function installTestClock(clock: SceneClock, currentScene: () => string): { onEnter(scene: string): void; uninstall(): void } | undefined {
+export function installTestClock(clock: SceneClock, currentScene: () => string): { holdOnEnter(scene: string): number | null; uninstall(): void } | undefined {
   const hooks = testHooksSet();
   if (!hooks) return undefined;
   const holds = (hooks.pauseAt ??= {});
@@ -33,9 +32,9 @@ export function installTestClock(clock: SceneClock, currentScene: () => string):
   };
   hooks.clock = testClock;
   return {
-    onEnter(scene) {
+    holdOnEnter(scene) {
       entries++;
-      clock.holdAt(Object.hasOwn(holds, scene) ? holds[scene]! : null);
+      return Object.hasOwn(holds, scene) ? holds[scene]! : null;
     },
     uninstall() {
       if (hooks.clock === testClock) delete hooks.clock;

@@ -100,7 +100,7 @@ function createViewing({ story, edition, language: startLanguage, resume, choice
   const start = () => {
     actor.start();
     const testClock = installTestClock(clock, () => currentScene(actor.getSnapshot()));
-    const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention(), ...(testClock && { onEnter: testClock.onEnter }) });
+    const driver = driveStory(actor, story, clock, { beforeTick: () => reportAttention(), ...(testClock && { holdOnEnter: testClock.holdOnEnter }) });
     const subscription = actor.subscribe(saving.soon);
     saving.now();
     const timer = window.setInterval(saving.now, SAVE_EVERY_MS);

@@ -68,13 +68,17 @@ export class SceneClock {
 
   /**
    * Restarts scene time at `ms` (a new scene, or a restored save), keeping pauses in force; a test's
-   * hold belonged to the scene time before, and is dropped.
+   * hold belonged to the scene time before, and is dropped, or replaced by `holdAt`.
    */
-  reset(ms = 0): void {
+  reset(ms = 0, holdAt: number | null = null): void {
     this.dropHold();
     this.reasons.delete('test');
     this.elapsed = ms;
-    if (this.reasons.size === 0) this.since = this.base.now();
+    // A hold given with the restart applies before time runs at all: set a moment later, the
+    // clock could already be a fraction of a millisecond past it.
+    if (holdAt !== null && holdAt <= ms) this.reasons.add('test');
+    else if (holdAt !== null) this.hold = { atMs: holdAt, timer: null };
+    this.since = this.reasons.size === 0 ? this.base.now() : null;
     this.rearm();
   }
 

@@ -7,8 +7,8 @@ import type { StoryPackage } from './schema';
 export interface StoryDriverOptions {
   /** Called just before the clock wakes the machine, so the stage can report attention first. */
   readonly beforeTick?: () => void;
-  /** Called on each scene entry, right after the clock restarts and before a deadline is armed. */
-  readonly onEnter?: (scene: string) => void;
+  /** Asked on each scene entry: where a test holds the scene's time (null: it runs), applied as the clock restarts. */
+  readonly holdOnEnter?: (scene: string) => number | null;
 }
 
 /**
@@ -28,8 +28,7 @@ export function driveStory(actor: Actor<StoryMachine>, story: StoryPackage, cloc
     const key = `${scene}#${snapshot.context.visits[scene] ?? 0}`;
     if (key !== entry) {
       entry = key;
-      clock.reset(snapshot.context.sceneMs);
-      options.onEnter?.(scene);
+      clock.reset(snapshot.context.sceneMs, options.holdOnEnter?.(scene) ?? null);
     }
     clock.wakeAt(nextDeadline(story, snapshot), tick);
   };

@@ -134,6 +134,21 @@ describe('scene clock', () => {
     expect(clock.now()).toBe(2000);
     expect(clock.running).toBe(true);
   });
+
+  it('holds a restarted scene exactly at its start, however little time passes between restart and hold', () => {
+    // A base clock that moves a tenth of a millisecond on every reading, as a busy browser's does
+    // between two statements: a hold set after the restart would stop at 0.1, not at 0.
+    let t = 0;
+    const creeping = { now: () => (t += 0.1), setTimeout: () => 0, clearTimeout: () => {} };
+    const clock = new SceneClock(creeping);
+    clock.reset(0, 0);
+    expect(clock.now()).toBe(0);
+    expect(clock.pausedBy(['test'])).toBe(true);
+    const later = new SceneClock(creeping);
+    later.reset(250, 1000);
+    expect(later.now()).toBeLessThan(1000);
+    expect(later.pausedBy(['test'])).toBe(false);
+  });
 });
 
 describe('driving a story on the scene clock', () => {
