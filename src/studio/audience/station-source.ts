@@ -3,8 +3,9 @@ import { filterQuery } from './filter';
 
 export interface StationSourceOptions {
   /**
-   * The station's origin, for example `https://192.168.1.20:8443`. A station on another origin
-   * must allow the studio's (it sends no CORS headers of its own).
+   * The station's origin, for example `https://192.168.1.20:8443`. The station sends no CORS
+   * headers: a studio on another origin reads it through `npm run studio -- <package> --station
+   * <url>`, which forwards this origin's `/api/…` to it (src/studio/station-forward.ts).
    * @default the studio's own origin (the station serves the studio at /studio.html)
    */
   readonly origin?: string | undefined;
