@@ -24,6 +24,13 @@ export interface MapScene {
   /** How many backup modules the scene has, and which one this cut plays (0: the primary). */
   readonly alternates: number;
   readonly alternatePlayed: number;
+  /** The clues the scene can give, each with the hotspot that gives it (a dwell, or the longest look at scene end). */
+  readonly clues: readonly MapClue[];
+}
+
+export interface MapClue {
+  readonly clue: string;
+  readonly hotspot: string;
 }
 
 /** One way from a scene to another, as the compiled machine takes it in a cut. */
@@ -84,6 +91,10 @@ export function storyMap(story: StoryPackage, edition: string | null, language: 
       color: media.type === 'color' ? media.color : null,
       alternates: scene.alternates.length,
       alternatePlayed: cut.alternateOf(id),
+      clues: [
+        ...scene.hotspots.flatMap((h) => h.grants.map((clue) => ({ clue, hotspot: h.id }))),
+        ...[...mostWatchedClues(scene)].flatMap(([clue, hotspots]) => hotspots.map((hotspot) => ({ clue, hotspot }))),
+      ],
     };
   });
   const edges: MapEdge[] = [];

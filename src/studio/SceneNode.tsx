@@ -1,5 +1,6 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import type { Diagnostic, MapScene } from '../story';
+import { isClueBadge } from './map-text';
 
 export interface SceneNodeData extends Record<string, unknown> {
   readonly scene: MapScene;
@@ -61,7 +62,7 @@ export function SceneNode({ data, selected }: NodeProps<SceneNodeType>) {
       {data.figures.length > 0 && (
         <div className="audience-figures" data-audience="scene">
           {data.figures.map((f) => (
-            <span key={f} className="badge audience">
+            <span key={f} className={isClueBadge(f) ? 'badge audience clue' : 'badge audience'}>
               {f}
             </span>
           ))}

@@ -1,7 +1,7 @@
 import type { AudienceSummary } from '../records';
 import type { StoryMap } from '../story';
 import type { MapLayout } from './layout';
-import { LINE_HEIGHT, NODE_WIDTH } from './layout';
+import { BADGE_ROW, LINE_HEIGHT, NODE_WIDTH, badgeRows } from './layout';
 import { edgeLines, edgeShare, sceneFigures } from './map-text';
 
 export interface SvgExportOptions {
@@ -62,7 +62,8 @@ export function mapToSvg(map: StoryMap, layout: MapLayout, options: SvgExportOpt
     out.push(`<text x="10" y="114" fill="#8a97ad">${escape(scene.id)}${scene.emotion === null ? '' : ` · ${escape(scene.emotion)}`}</text>`);
     out.push(`<text x="10" y="130" fill="#8a97ad">${escape(scene.editions.join(', '))}</text>`);
     const figures = sceneFigures(scene, options.audience);
-    if (figures.length > 0) out.push(`<text x="10" y="150" fill="#f2c14e">${escape(figures.join(' · '))}</text>`);
+    // The figures in the rows the node wraps its badges into; the layout left room for them.
+    badgeRows(figures).forEach((row, i) => out.push(`<text x="10" y="${150 + i * BADGE_ROW}" font-size="10" fill="#f2c14e">${escape(row.join(' · '))}</text>`));
     out.push('</g>');
   }
   out.push('</g></svg>');

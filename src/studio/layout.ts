@@ -1,6 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { StoryMap } from '../story';
-import { edgeLines, textWidth } from './map-text';
+import { edgeLines, isClueBadge, textWidth } from './map-text';
 
 export const NODE_WIDTH = 224;
 export const NODE_HEIGHT = 152;
@@ -25,6 +25,38 @@ export interface MapLayout {
 export interface LayoutOptions {
   /** Extra label lines per edge (an audience share), so the layout leaves room for them. @default none */
   readonly extraLines?: (edgeId: string) => readonly string[];
+  /** Badges drawn under a scene (its audience figures), so the layout makes the scene tall enough for them. @default none */
+  readonly sceneBadges?: (sceneId: string) => readonly string[];
+}
+
+/** Room for a row of badges under a scene; the node's own height has room for the first. */
+export const BADGE_ROW = 17;
+/** The width badges wrap in: the node less its border and padding. */
+const BADGE_SPAN = NODE_WIDTH - 16;
+
+/**
+ * Badges wrapped into rows as the node's CSS wraps them (10 px text, 5 px padding each side, 4 px
+ * gap), with room to spare since widths are estimated; a clue's badge takes a row of its own.
+ */
+export function badgeRows(badges: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  let used = BADGE_SPAN;
+  for (const badge of badges) {
+    const width = isClueBadge(badge) ? BADGE_SPAN : Math.ceil(textWidth(badge, 10) * 1.15) + 10;
+    if (used + 4 + width > BADGE_SPAN) {
+      rows.push([badge]);
+      used = width;
+    } else {
+      rows.at(-1)!.push(badge);
+      used += 4 + width;
+    }
+  }
+  return rows;
+}
+
+/** A scene's height with room for its badges. */
+export function sceneHeight(badges: readonly string[]): number {
+  return NODE_HEIGHT + Math.max(0, badgeRows(badges).length - 1) * BADGE_ROW;
 }
 
 /**
@@ -50,7 +82,7 @@ export async function layoutMap(map: StoryMap, options: LayoutOptions = {}): Pro
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
       'elk.randomSeed': '1',
     },
-    children: order.map((id) => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    children: order.map((id) => ({ id, width: NODE_WIDTH, height: sceneHeight(options.sceneBadges?.(id) ?? []) })),
     edges: map.edges.map((edge): ElkExtendedEdge => {
       const lines = [...edgeLines(edge), ...(options.extraLines?.(edge.id) ?? [])];
       return {

@@ -49,8 +49,16 @@ export function sceneFigures(scene: MapScene, audience: AudienceSummary | undefi
   const badges = [`${figures.viewers} viewer${figures.viewers === 1 ? '' : 's'}`, `mean ${duration(figures.meanMs)}`, `${figures.left} left`];
   const reached = audience.endings[scene.id];
   if (scene.ending && reached !== undefined) badges.push(`${reached} ended here`);
+  // Each clue at its hotspot, with the share of viewers through the scenes giving it who found it.
+  for (const { clue, hotspot } of scene.clues) {
+    const found = audience.clues[clue];
+    badges.push(`clue ${clue} at ${hotspot}: ${found ? Math.round(found.rate * 100) : 0} %`);
+  }
   return badges;
 }
+
+/** A clue's figure ("clue sky-is-real at crack: 38 %"), drawn on a row of its own. */
+export const isClueBadge = (badge: string) => badge.startsWith('clue ');
 
 /** "1 min 05 s", "42 s". */
 export function duration(ms: number): string {

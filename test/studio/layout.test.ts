@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type StoryPackage, storyMap, validateStory } from '../../src/story';
-import { type MapLayout, layoutMap, modelOrder } from '../../src/studio/layout';
+import { BADGE_ROW, type MapLayout, NODE_HEIGHT, badgeRows, layoutMap, modelOrder, sceneHeight } from '../../src/studio/layout';
 import { readJson } from '../story/fixtures';
 
 const load = (json: unknown): StoryPackage => {
@@ -38,6 +38,22 @@ describe('layoutMap', () => {
       for (const b of boxes)
         if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
     for (const edge of storyMap(story, 'full').edges) expect(layout.edges.get(edge.id)!.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('makes a scene tall enough for its audience badges, and keeps scenes apart with them', async () => {
+    expect(sceneHeight([])).toBe(NODE_HEIGHT);
+    expect(sceneHeight(['40 viewers', 'mean 12 s'])).toBe(NODE_HEIGHT);
+    const many = ['40 viewers', 'mean 1 min 05 s', '3 left', 'clue sky-is-real at crack: 38 %', 'clue lamp-emptied at dead-lamp: 0 %'];
+    expect(badgeRows(many).flat()).toEqual(many);
+    expect(badgeRows(many).length).toBeGreaterThanOrEqual(3);
+    expect(sceneHeight(many)).toBe(NODE_HEIGHT + (badgeRows(many).length - 1) * BADGE_ROW);
+    const story = load(readJson('scenes/glass-sky/story.json'));
+    const layout = await layoutMap(storyMap(story, 'full'), { sceneBadges: (id) => (id === 'lamplight' || id === 'square' ? many : []) });
+    expect(layout.scenes.get('lamplight')!.height).toBe(sceneHeight(many));
+    const boxes = [...layout.scenes.values()];
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
   });
 
   it('keeps every scene in its layer and place when a scene is added', async () => {

@@ -18,7 +18,7 @@ const edge = (over: Partial<MapEdge>): MapEdge => ({
   ...over,
 });
 const scene = (over: Partial<MapScene>): MapScene => ({
-  id: 'hall', title: 'Hall', start: false, ending: false, inserted: false, emotion: null, editions: [], poster: null, color: null, alternates: 0, alternatePlayed: 0, ...over,
+  id: 'hall', title: 'Hall', start: false, ending: false, inserted: false, emotion: null, editions: [], poster: null, color: null, alternates: 0, alternatePlayed: 0, clues: [], ...over,
 });
 const audience: AudienceSummary = {
   viewings: 40,
@@ -28,7 +28,7 @@ const audience: AudienceSummary = {
   meanMs: 300_000,
   scenes: { hall: { viewers: 40, visits: 44, meanMs: 65_400, left: 3 }, cellar: { viewers: 25, visits: 25, meanMs: 12_000, left: 0 } },
   choices: { hall: { left: { count: 25, share: 0.625, byDefault: 4 } } },
-  clues: {},
+  clues: { key: { found: 10, rate: 0.25 } },
 };
 
 describe('the map’s words', () => {
@@ -52,6 +52,9 @@ describe('the map’s words', () => {
     expect(sceneFigures(scene({}), audience)).toEqual(['40 viewers', 'mean 1 min 05 s', '3 left']);
     expect(sceneFigures(scene({ id: 'cellar', ending: true }), audience)).toEqual(['25 viewers', 'mean 12 s', '0 left', '25 ended here']);
     expect(sceneFigures(scene({ id: 'attic' }), audience)).toEqual([]);
+    // Each clue the scene gives at its hotspot: the share who found it, 0 % when nobody did.
+    const clues = [{ clue: 'key', hotspot: 'drawer' }, { clue: 'map', hotspot: 'desk' }];
+    expect(sceneFigures(scene({ clues }), audience).slice(3)).toEqual(['clue key at drawer: 25 %', 'clue map at desk: 0 %']);
     expect(duration(59_600)).toBe('1 min 00 s');
   });
 });
