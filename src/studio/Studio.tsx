@@ -8,7 +8,7 @@ import { download, svgToPng } from './download';
 import { mapToSvg } from './export-svg';
 import { type MapLayout, layoutMap } from './layout';
 import { diagnosticsOnMap, placeDiagnostic } from './map-diagnostics';
-import { edgeShare } from './map-text';
+import { edgeShare, sceneFigures } from './map-text';
 import { PreviewPane } from './PreviewPane';
 import { StoryMap } from './StoryMap';
 import type { StudioPackage } from './use-package';
@@ -60,7 +60,11 @@ export function Studio({ pkg, audience: given }: StudioProps) {
       const share = edge ? edgeShare(edge, audience) : null;
       return share === null ? [] : [share];
     };
-    void layoutMap(map, { extraLines: extra }).then((laid) => live && setLayout({ map, layout: laid }));
+    const badges = (id: string) => {
+      const scene = map.scenes.find((s) => s.id === id);
+      return scene ? sceneFigures(scene, audience) : [];
+    };
+    void layoutMap(map, { extraLines: extra, sceneBadges: badges }).then((laid) => live && setLayout({ map, layout: laid }));
     return () => {
       live = false;
     };
@@ -179,6 +183,17 @@ export function Studio({ pkg, audience: given }: StudioProps) {
         </section>
         <aside>
           <PreviewPane story={story} revision={good.revision} scene={selected} edition={playing} language={lang} onLanguage={setLanguage} gaze={loaded?.gaze ?? null} />
+          {/* Under the preview: the selected scene seen and where its viewers looked, together. */}
+          {loaded && selected !== null && (
+            <GazeHeatmap
+              key={selected}
+              grid={loaded.gaze(selected)}
+              image={panoramaOf(story.scenes[selected]?.media, good.film)}
+              stereo={stereoOf(story.scenes[selected]?.media)}
+              span={spanOf(story.scenes[selected]?.media)}
+              label={`Where viewers looked in ${selected}`}
+            />
+          )}
           <section className="paths" aria-label="Paths to endings">
             <h2>Shortest paths to the endings</h2>
             {paths.state === 'idle' && (
@@ -202,15 +217,6 @@ export function Studio({ pkg, audience: given }: StudioProps) {
           <DiagnosticsList diagnostics={pkg.latest?.diagnostics ?? []} stale={pkg.latest !== null && pkg.latest.story === null} onPick={pick} />
           <section className="audience-slot" aria-label="Audience" data-slot="audience">
             <AudiencePanel film={story.id} editions={Object.keys(story.editions)} languages={story.languages} onAudience={onAudience} />
-            {loaded && selected !== null && (
-              <GazeHeatmap
-                key={selected}
-                grid={loaded.gaze(selected)}
-                image={panoramaOf(story.scenes[selected]?.media, good.film)}
-                stereo={stereoOf(story.scenes[selected]?.media)}
-                label={`Where viewers looked in ${selected}`}
-              />
-            )}
           </section>
         </aside>
       </main>
@@ -228,4 +234,8 @@ function panoramaOf(media: SceneMedia, film: string): string | null {
 
 function stereoOf(media: SceneMedia): 'mono' | 'top-bottom' | 'side-by-side' {
   return media && 'stereo' in media ? media.stereo : 'mono';
+}
+
+function spanOf(media: SceneMedia): 360 | 180 {
+  return media && 'span' in media ? media.span : 360;
 }
