@@ -4,11 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AudienceSummary, type ViewingRecord, summarize } from '../../src/records';
 import { record } from '../records/fixtures';
 import { type StoryPackage, storyMap, validateStory } from '../../src/story';
-import { holdEveryScene, launchBrowser, pageErrors, usePlayer } from './harness';
+import { holdEveryScene, kioskStore, launchBrowser, pageErrors, usePlayer, waitForApp } from './harness';
+import { playViewings } from './kiosk-visitors';
 
 const root = resolve(import.meta.dirname, '../..');
 const glassSky = validateStory(JSON.parse(readFileSync(join(root, 'scenes/glass-sky/story.json'), 'utf8'))).story as StoryPackage;
@@ -26,7 +27,7 @@ const AUDIENCE: AudienceSummary = {
   meanMs: 420_000,
   scenes: { lamplight: { viewers: 57, visits: 57, meanMs: 83_000, left: 4 }, rooftop: { viewers: 50, visits: 50, meanMs: 71_000, left: 0 }, mend: { viewers: 21, visits: 21, meanMs: 30_000, left: 0 } },
   choices: { lamplight: { bell: { count: 40, share: 40 / 53, byDefault: 9 }, light: { count: 13, share: 13 / 53, byDefault: 0 } } },
-  clues: {},
+  clues: { 'sky-is-real': { found: 22, rate: 22 / 57 } },
 };
 
 describe('the studio (built)', () => {
@@ -109,7 +110,14 @@ describe('the studio (built)', () => {
     await page.reload();
     await ready(page);
     const figures = (scene: string) => page.textContent(`[data-scene="${scene}"] [data-audience=scene]`);
-    expect(await figures('lamplight')).toBe(['57 viewers', 'mean 1 min 23 s', '4 left'].join(''));
+    const lamplightClues = ['clue lamp-emptied at dead-lamp: 0 %', 'clue eyes-down at curfew-poster: 0 %', 'clue sky-is-real at crack: 39 %'];
+    expect(await figures('lamplight')).toBe(['57 viewers', 'mean 1 min 23 s', '4 left', ...lamplightClues].join(''));
+    // The scene grew to hold its figures: every badge inside its box, none cut off.
+    const fits = await page.$eval('[data-scene="lamplight"]', (node) => {
+      const box = node.getBoundingClientRect();
+      return [...node.querySelectorAll('.badge.audience')].map((b) => b.getBoundingClientRect().bottom <= box.bottom - 2);
+    });
+    expect(fits).toEqual([true, true, true, true, true, true]);
     expect(await figures('mend')).toBe(['21 viewers', 'mean 30 s', '0 left', '21 ended here'].join(''));
     expect(await page.$('[data-scene="square"] [data-audience=scene]')).toBeNull();
     expect(await page.textContent('[data-edge="lamplight/choice/bell/square"] [data-audience=share]')).toBe('75 % (40)');
@@ -177,6 +185,113 @@ describe('studio audience layer', () => {
     expect(Math.abs(peak.yaw - 60)).toBeLessThan(5);
     expect(Math.abs(peak.pitch - 10)).toBeLessThan(5);
     await page.screenshot({ path: join(tmpdir(), 'sightline-studio-records.png') });
+    rmSync(dir, { recursive: true, force: true });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+describe('studio heatmap of a 180° scene', () => {
+  const open = usePlayer();
+
+  it('draws a 180° picture over the front half of the heatmap, where it is in the scene, and a 360° one over all of it', async () => {
+    const gaze = Array.from({ length: 20 }, (_, k): [number, number, number] => [k * 250, 0, 0]);
+    const records = ['vr180', 'top-bottom'].map((scene, i) =>
+      record(`half-view-${i}`, { film: 'stereo', edition: null, outcome: { kind: 'left' }, path: [{ scene, enteredMs: 0, leftMs: 5000, gaze }], clues: [], choices: [], attention: [] }),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'studio-half-'));
+    const file = join(dir, 'viewings.ndjson');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const page = await open('studio.html?film=stereo');
+    await ready(page);
+    await page.setInputFiles('.audience-slot input[type=file]', file);
+    await page.waitForSelector('.audience-totals[data-viewings="2"]');
+    /** Opacity of the heatmap's canvas at a yaw on the horizon: 0 where nothing is drawn. */
+    const alphaAt = (yaw: number) =>
+      page.$eval('.gaze-heatmap canvas', (c: HTMLCanvasElement, yaw) => c.getContext('2d')!.getImageData(Math.round(((yaw + 180) / 360) * c.width), c.height / 2, 1, 1).data[3]!, yaw);
+    const pictureDrawn = (page: Page) => page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.gaze-heatmap canvas');
+      return c !== null && c.getContext('2d')!.getImageData(c.width / 2 - 60, c.height / 2, 1, 1).data[3] === 255;
+    });
+    await page.click('.react-flow__node[data-id="vr180"]');
+    await pictureDrawn(page);
+    expect({ behindLeft: await alphaAt(-135), aheadLeft: await alphaAt(-60), aheadRight: await alphaAt(60), behindRight: await alphaAt(135) }).toEqual({ behindLeft: 0, aheadLeft: 255, aheadRight: 255, behindRight: 0 });
+    expect(await page.textContent('.gaze-heatmap figcaption')).toContain('front 180°');
+    // The map has zoomed to vr180; the search selects a scene wherever it is.
+    await page.fill('input[type=search]', 'top-bottom');
+    await page.press('input[type=search]', 'Enter');
+    await page.waitForSelector('.gaze-heatmap[data-samples="20"]');
+    await pictureDrawn(page);
+    expect(await alphaAt(-135)).toBe(255);
+    rmSync(dir, { recursive: true, force: true });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+/**
+ * The README's picture of the studio: viewings of the bundled film played at a kiosk in this test
+ * (random paths on the stepped kiosk clock, looks at hotspots turning the view), exported as the
+ * kiosk exports them and read by the studio. `SIGHTLINE_README_SHOTS=docs` writes the screenshot
+ * where the README shows it.
+ */
+const KIOSK_VIEWINGS = 5;
+describe('the bundled film’s audience, played at a kiosk', () => {
+  const open = usePlayer();
+  const kioskFile = join(root, 'dist', 'kiosk-kt-studio.json');
+  beforeAll(() => {
+    const kiosk = { format: 'sightline-kiosk/1', id: 'kt-studio', film: 'glass-sky', edition: 'full', languages: ['en', 'zh-CN'], afterCreditsSeconds: 5, operator: { pin: '2468' } };
+    writeFileSync(kioskFile, JSON.stringify(kiosk));
+  });
+  afterAll(() => rmSync(kioskFile, { force: true }));
+
+  it('draws what the viewings did on the map: viewers on each scene and each choice’s share as the records give them, and where they looked', async () => {
+    const kiosk = await open('?mode=kiosk&kiosk=kt-studio', { viewport: { width: 320, height: 200 }, hooks: { kioskClock: 'manual' }, timeScale: 40 });
+    await waitForApp(kiosk, { status: 'attract' }, 60_000);
+    // Visitors who look around: at a hotspot in most scenes, resting on it three seconds.
+    await playViewings(kiosk, KIOSK_VIEWINGS, 20261206, { lookShare: 0.6, lookMs: 3000 });
+    await waitForApp(kiosk, { status: 'attract' });
+    const records = await kioskStore<ViewingRecord>(kiosk, 'viewings');
+    expect(records).toHaveLength(KIOSK_VIEWINGS);
+    await kiosk.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'studio-kiosk-'));
+    const file = join(dir, 'viewings.ndjson');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const summary = summarize(records, { film: 'glass-sky' });
+    // Wide, so the whole film's map is legible in the README's picture.
+    const page = await open('studio.html?film=glass-sky', { viewport: { width: 2000, height: 1000 }, pauseAt: holdEveryScene(Object.keys(glassSky.scenes)) });
+    await ready(page);
+    await page.setInputFiles('.audience-slot input[type=file]', file);
+    await page.waitForSelector(`.audience-totals[data-viewings="${KIOSK_VIEWINGS}"]`);
+    for (const [scene, figures] of Object.entries(summary.scenes))
+      expect(await page.textContent(`[data-scene="${scene}"] [data-audience=scene]`), scene).toMatch(new RegExp(`^${figures.viewers} viewers?`));
+    for (const [scene, choices] of Object.entries(summary.choices))
+      for (const [choice, figures] of Object.entries(choices))
+        expect(await page.locator(`[data-edge^="${scene}/choice/${choice}/"] [data-audience=share]`).first().textContent(), `${scene}/${choice}`).toBe(`${Math.round(figures.share * 100)} % (${figures.count})`);
+
+    // The scene with the most gaze samples, its heatmap beside the preview.
+    const gazed = records.flatMap((r) => r.path).reduce<Record<string, number>>((n, e) => ({ ...n, [e.scene]: (n[e.scene] ?? 0) + e.gaze.length }), {});
+    const [scene, samples] = Object.entries(gazed).sort((a, b) => b[1] - a[1])[0]!;
+    expect(samples).toBeGreaterThan(0);
+    await page.fill('input[type=search]', scene);
+    await page.press('input[type=search]', 'Enter');
+    await page.waitForSelector(`.gaze-heatmap[data-samples="${samples}"] canvas`);
+    // Clues were found by looking: some clue's rate on the map is above 0 %.
+    expect(Object.values(summary.clues).some((c) => c.found > 0)).toBe(true);
+    expect(await page.$$eval('.badge.audience.clue', (badges) => badges.some((b) => !/: 0 %$/.test(b.textContent ?? '')))).toBe(true);
+    // For the picture: the whole map in view, and the preview showing the scene.
+    await page.click('.react-flow__controls-fitview');
+    const frame = await (await page.waitForSelector(`.preview iframe[data-src*="scene=${scene}"]`)).contentFrame();
+    await frame!.waitForSelector(`.app[data-scene="${scene}"] .viewing[data-media="ready"]`, { timeout: 60_000, state: 'attached' });
+    // The fit view may animate: wait until the map's transform holds still for a few frames.
+    await page.waitForFunction(() => {
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+      const w = globalThis as { __lastTransform?: string; __still?: number };
+      w.__still = viewport.style.transform === w.__lastTransform ? (w.__still ?? 0) + 1 : 0;
+      w.__lastTransform = viewport.style.transform;
+      return w.__still >= 5;
+    }, undefined, { polling: 'raf' });
+    const shots = process.env['SIGHTLINE_README_SHOTS'];
+    await page.screenshot({ path: shots ? join(root, shots, 'studio-audience.jpg') : join(tmpdir(), 'sightline-studio-kiosk.jpg'), quality: 85 });
     rmSync(dir, { recursive: true, force: true });
     expect(pageErrors(page)).toEqual([]);
   });
