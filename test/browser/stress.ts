@@ -82,10 +82,10 @@ async function main(): Promise<number> {
   };
 
   if (await step('build', 'vite', ['build', '--logLevel', 'warn'])) {
-    await step('browser suite', 'vitest', ['run', '--project', 'browser']);
+    await step('browser suite', 'vitest', ['run', '--project', 'browser', '--maxWorkers=2']);
     const files = timeDependentFiles();
     console.log(`\nstress: the files that run scene time: ${files.join(' ')}`);
-    for (let i = 1; i <= repeats; i++) await step(`time-dependent files, rerun ${i}/${repeats}`, 'vitest', ['run', '--project', 'browser', ...files]);
+    for (let i = 1; i <= repeats; i++) await step(`time-dependent files, rerun ${i}/${repeats}`, 'vitest', ['run', '--project', 'browser', '--maxWorkers=2', ...files]);
   }
   stopAll();
 
