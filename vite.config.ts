@@ -8,6 +8,8 @@ import { basisTranscoderWithoutEval } from './src/build/basis-transcoder.ts';
 import { offlinePlugins } from './src/build/offline.ts';
 
 const root = import.meta.dirname;
+// Only under Vitest: builds and the studio's dev server read this file too.
+const sequencer = process.env['VITEST'] ? (await import('./test/slowest-first.ts')).SlowestFirst : undefined;
 
 /**
  * Input profiles whose controller and hand models the player serves itself (no CDN at run time):
@@ -155,6 +157,7 @@ export default defineConfig({
   // Serving the build, the player sends its policy as a header too, with what only a header can say.
   preview: { headers: { 'Content-Security-Policy': contentSecurityPolicyHeader() } },
   test: {
+    ...(sequencer && { sequence: { sequencer } }),
     projects: [
       {
         extends: true,
