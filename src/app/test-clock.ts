@@ -22,7 +22,10 @@ export function installTestClock(clock: SceneClock, currentScene: () => string):
       clock.holdAt(ms);
     },
     advance(ms) {
-      testClock.pauseAt(clock.now() + ms);
+      // Measured and held in one step: the clock can creep between two readings of it.
+      const scene = currentScene();
+      holds[scene] = clock.now() + ms;
+      clock.holdAt(holds[scene]);
     },
     resume() {
       for (const scene of Object.keys(holds)) delete holds[scene];

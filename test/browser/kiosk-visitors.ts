@@ -16,7 +16,7 @@ export interface Visitors {
 export function playViewings(page: Page, count: number, seed: number, visitors: Visitors = {}): Promise<void> {
   return page.evaluate(
     async ({ count, seed, lookShare, lookMs }) => {
-      type Hooks = { advanceKiosk(ms: number): void };
+      type Hooks = { advanceKiosk(ms: number): void; clock?: { advance(ms: number): void; resume(): void } };
       const hooks = (globalThis as unknown as { __SIGHTLINE_TEST__: Hooks }).__SIGHTLINE_TEST__;
       // mulberry32: a seeded generator, so a failing run can be replayed.
       let s = seed >>> 0;
@@ -78,12 +78,22 @@ export function playViewings(page: Page, count: number, seed: number, visitors: 
           }
           if (plan.act === 'look') {
             const unseen = [...document.querySelectorAll<HTMLButtonElement>('button[data-hotspot]:not([data-seen="true"])')];
-            if (unseen.length > 0) pick(unseen).click();
-            // The view turns to the hotspot and rests there while the kiosk samples the gaze.
-            for (let t = 0; t < lookMs; t += 200) {
-              hooks.advanceKiosk(200);
-              await frame();
-            }
+            const target = unseen.length > 0 ? pick(unseen) : null;
+            if (target && lookMs > 0 && hooks.clock) {
+              // A visitor who looks around: the view turns to the hotspot and rests there, the
+              // kiosk sampling the gaze, until its dwell has fired. Dwell runs on frame time while
+              // the stepped scene clock would end the scene first, so scene time is held meanwhile.
+              hooks.clock.advance(0);
+              target.click();
+              for (let t = 0, frames = 0; frames < 900 && target.isConnected && (t < lookMs || target.dataset['seen'] !== 'true'); frames++) {
+                if (t < lookMs) {
+                  hooks.advanceKiosk(200);
+                  t += 200;
+                }
+                await frame();
+              }
+              hooks.clock.resume();
+            } else target?.click();
             plan = { scene, act: 'choose' };
             continue;
           }

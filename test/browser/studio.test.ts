@@ -243,7 +243,8 @@ describe('the bundled film’s audience, played at a kiosk', () => {
   });
   afterAll(() => rmSync(kioskFile, { force: true }));
 
-  it('draws what the viewings did on the map: viewers on each scene and each choice’s share as the records give them, and where they looked', async () => {
+  // Five whole viewings of the film, each look waiting for its dwell: minutes on a busy machine.
+  it('draws what the viewings did on the map: viewers on each scene and each choice’s share as the records give them, and where they looked', { timeout: 300_000 }, async () => {
     const kiosk = await open('?mode=kiosk&kiosk=kt-studio', { viewport: { width: 320, height: 200 }, hooks: { kioskClock: 'manual' }, timeScale: 40 });
     await waitForApp(kiosk, { status: 'attract' }, 60_000);
     // Visitors who look around: at a hotspot in most scenes, resting on it three seconds.
