@@ -18,4 +18,3 @@ export { type ViewerSettings, readSettings, writeSettings } from './settings';
 export { browserStorage } from './storage';
 export { testHooks } from './test-hooks';
 export { type Viewing } from './viewing';
-export { saveFile } from './save-file';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ControlsBar, type PlayerControl, saveFile } from '../app';
+import { ControlsBar, type PlayerControl } from '../app';
 import { type KioskFile, type ViewingRecord, choicesCsv, cluesCsv, toNdjson, viewingsCsv } from '../records';
 import { languageName, localize, uiText } from '../story';
 import { type FilmCacheProgress, type StorageStatus, createFilmCache, readStorageStatus } from './offline';
@@ -67,7 +67,7 @@ export function OperatorPanel(props: OperatorPanelProps) {
     if (!store) return;
     const records: ViewingRecord[] = [];
     for await (const r of store.records()) records.push(r);
-    saveFile(new Blob([write(records)], { type }), `${kiosk.id}-${name}`);
+    download(`${kiosk.id}-${name}`, type, write(records));
   };
 
   return (
@@ -194,6 +194,17 @@ export function OperatorPanel(props: OperatorPanelProps) {
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The films this player holds (`scenes/films.json`, written by the build), for the operator. */
 function useFilmChoices(language: string): FilmChoice[] {

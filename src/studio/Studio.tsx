@@ -4,8 +4,7 @@ import type { AudienceSummary, GazeGrid } from '../records';
 import { type Diagnostic, type EndingPath, type StoryPackage, defaultEdition, endingPaths, localize, scenesOfPath, storyMap } from '../story';
 import { AudiencePanel, GazeHeatmap } from './audience';
 import { DiagnosticsList } from './DiagnosticsList';
-import { saveFile } from '../app/save-file';
-import { svgToPng } from './svg-to-png';
+import { download, svgToPng } from './download';
 import { mapToSvg } from './export-svg';
 import { type MapLayout, layoutMap } from './layout';
 import { diagnosticsOnMap, placeDiagnostic } from './map-diagnostics';
@@ -156,10 +155,10 @@ export function Studio({ pkg, audience: given }: StudioProps) {
             }
           }}
         />
-        <button type="button" onClick={() => { const s = svg(); if (s) saveFile(new Blob([s], { type: 'image/svg+xml' }), `${fileName}.svg`); }}>
+        <button type="button" onClick={() => { const s = svg(); if (s) download(new Blob([s], { type: 'image/svg+xml' }), `${fileName}.svg`); }}>
           Export SVG
         </button>
-        <button type="button" onClick={() => { const s = svg(); if (s) void svgToPng(s).then((png) => saveFile(png, `${fileName}.png`)); }}>
+        <button type="button" onClick={() => { const s = svg(); if (s) void svgToPng(s).then((png) => download(png, `${fileName}.png`)); }}>
           Export PNG
         </button>
       </header>
