@@ -70,7 +70,13 @@ export function MemoryCrystal({ mix, aligned }: MemoryCrystalProps) {
   useEffect(() => {
     gl.domElement.dataset['crystal'] = mix.toFixed(2);
   }, [gl, mix]);
-  useEffect(() => () => void delete gl.domElement.dataset['crystal'], [gl]);
+  useEffect(
+    () => () => {
+      delete gl.domElement.dataset['crystal'];
+      delete gl.domElement.dataset['crystalPlaced'];
+    },
+    [gl],
+  );
   // A cut or recentering turns the view: the crystal is there at once, not swinging after it.
   useEffect(() => {
     state.placed = false;
@@ -86,6 +92,8 @@ export function MemoryCrystal({ mix, aligned }: MemoryCrystalProps) {
       state.follow.yaw = viewYaw;
       state.follow.following = false;
       state.placed = true;
+      // Tests wait for this before turning the head: a placement after their turn would rest it there.
+      frame.gl.domElement.dataset['crystalPlaced'] = frame.gl.xr.isPresenting ? 'headset' : 'screen';
     } else followYaw(state.follow, viewYaw, place.followBeyondDeg, delta);
     unitVectorOf(state.follow.yaw - place.leftDeg, -CRYSTAL_BELOW_DEG, _place);
     g.position.set(_place.x * CRYSTAL_DISTANCE, _place.y * CRYSTAL_DISTANCE, _place.z * CRYSTAL_DISTANCE);

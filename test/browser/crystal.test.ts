@@ -87,6 +87,9 @@ describe('the memory crystal', () => {
     await waitForApp(page, { status: 'playing', media: 'ready' });
     await page.getByRole('button', { name: 'Enter VR' }).click();
     await page.waitForSelector('.player[data-xr="immersive"]');
+    // Entering lays the scene's start ahead and places the crystal by the head as it is then; a
+    // turn before that placement would become where the crystal rests.
+    await page.waitForSelector('canvas[data-crystal-placed="headset"]');
     await showSceneOnly(page);
     const look = async (yaw: number, pitch: number) => {
       const q = lookQuaternion(yaw, pitch);
