@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SoundOutput, createMediaLibraries } from '../media';
+import { SoundOutput, createMediaLibraries, probeGpu } from '../media';
 import type { DeviceProfile } from '../xr';
 import { testHooks } from './test-hooks';
 
@@ -18,6 +18,7 @@ export function usePlayerMedia(profile: DeviceProfile) {
     const libraries = createMediaLibraries({
       sound,
       maxTextureSize: hooks.maxTextureSize ?? profile.maxTextureSize,
+      gpu: probeGpu(),
       splatBudget: profile.splatBudget,
       // One budget for every kind of media (a test may set a small one).
       budget: hooks.mediaBudget ?? profile.mediaBudget,

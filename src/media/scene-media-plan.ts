@@ -124,6 +124,7 @@ function pick(media: Media, support: SourceSupport, filmBase: URL, states: Media
   if (media.type === 'color') return null;
   const kind = media.type === 'video' ? 'video' : 'texture';
   const src = pickSource(media, support, (s) => states.status(kind, assetUrl(filmBase, s)) === 'failed');
+  if (src === null) return null;
   return { kind, url: assetUrl(filmBase, src), width: media.sources.find((s) => s.src === src)?.width };
 }
 

@@ -1,7 +1,8 @@
 import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } from 'three';
 import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
 import { checkFileSignature } from '../story';
-import { type CompressedFormats, canDecodeAvif, detectSourceSupport } from './image-support';
+import { type GpuFacts, gpuFactsOf } from './gpu-probe';
+import { avifDecodes, canDecodeAvif, sourceSupport } from './image-support';
 import { decodedTextureBytes, estimateBytes } from './memory-governor';
 import { HeldMedia, type MediaStatus } from './media-library';
 import type { SourceSupport } from './source-pick';
@@ -22,6 +23,12 @@ export interface MediaEvent {
 export interface TextureLibraryOptions {
   /** Widest picture the device profile takes (`maxTextureSize`); the GPU's own limit also applies. */
   readonly maxTextureSize: number;
+  /**
+   * The GPU's facts from the page's WebGL probe: with them the first picture's source is chosen,
+   * and the picture fetched and decoded, while the renderer is still being made. Without them,
+   * support is learnt from the renderer.
+   */
+  readonly gpu?: GpuFacts | null | undefined;
   /** Receives every media event (tests read it); nothing is recorded without it. */
   readonly log?: ((event: MediaEvent) => void) | undefined;
 }
@@ -59,9 +66,7 @@ export class TextureLibrary extends HeldMedia<Entry> {
   constructor(private readonly options: TextureLibraryOptions) {
     super();
     this.rendererReady = new Promise((resolve) => (this.resolveRenderer = resolve));
-    // The AVIF probe needs no renderer, and the first picture's source waits on it: started now, it
-    // decodes while the story loads and the renderer is made (~150 ms off the first frame).
-    void canDecodeAvif();
+    if (options.gpu) this.learnSupport(options.gpu, null);
   }
 
   /**
@@ -73,14 +78,26 @@ export class TextureLibrary extends HeldMedia<Entry> {
     this.renderer = renderer;
     this.ktx2?.dispose();
     this.ktx2 = new KTX2Loader().setTranscoderPath(new URL('decoders/basis/', document.baseURI).href).detectSupport(renderer);
-    const formats = this.ktx2.workerConfig as unknown as CompressedFormats;
-    void detectSourceSupport(renderer, formats, this.options.maxTextureSize).then((support) => {
-      if (this.renderer !== renderer) return;
-      this.support = support;
-      this.notify();
-    });
+    this.learnSupport(gpuFactsOf(renderer), renderer);
     this.resolveRenderer(renderer);
     for (const [url, entry] of this.entries) if (entry.state.status === 'ready') this.upload(url, entry.state.texture);
+  }
+
+  /**
+   * Learns what the device shows from the GPU's facts (the probe's, then each renderer's), and again
+   * when the AVIF probe answers, unless a newer renderer has come since. Unchanged support keeps its
+   * object, so nothing re-plans.
+   */
+  private learnSupport(gpu: GpuFacts, renderer: WebGLRenderer | null): void {
+    const learn = () => {
+      if (this.renderer !== renderer) return;
+      const support = sourceSupport(gpu, this.options.maxTextureSize);
+      if (this.support && this.support.ktx2 === support.ktx2 && this.support.avif === support.avif && this.support.maxWidth === support.maxWidth) return;
+      this.support = support;
+      this.notify();
+    };
+    learn();
+    if (avifDecodes() === null) void canDecodeAvif().then(learn);
   }
 
   /** Starts loading `url` if it is not loaded or loading; resolves when it settles. */

@@ -27,6 +27,20 @@ describe('pickSource', () => {
     expect(pickSource(panorama, { ...everything, ktx2: false, avif: false })).toBe('assets/hall-4k.webp');
   });
 
+  it('waits for the AVIF probe only when the pick reaches an AVIF source the device could take', () => {
+    const probing = { ...everything, avif: null };
+    // A KTX2 source ahead of it decides without the probe.
+    expect(pickSource(panorama, probing)).toBe('assets/hall-8k.ktx2');
+    // Without KTX2 the AVIF source is next: undecided until the probe answers.
+    expect(pickSource(panorama, { ...probing, ktx2: false })).toBeNull();
+    // Too wide for the device, the AVIF source is passed over whatever the probe says.
+    expect(pickSource(panorama, { ...probing, ktx2: false, maxWidth: 4096 })).toBe('assets/hall-4k.webp');
+    // An entry with no AVIF source never waits.
+    expect(pickSource({ src: 'assets/a.jpg', sources: [{ src: 'assets/a.webp' }] }, probing)).toBe('assets/a.webp');
+    // Known by its declared type, whatever the file is called.
+    expect(pickSource({ src: 'assets/a.jpg', sources: [{ src: 'assets/a.img', type: 'image/avif' }] }, probing)).toBeNull();
+  });
+
   it('skips a source whose declared type the browser cannot play (videos alike)', () => {
     const video = {
       src: 'assets/orbit.mp4',
