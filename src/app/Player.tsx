@@ -37,6 +37,7 @@ import { useFullscreen } from './use-fullscreen';
 import { useNarration } from './use-narration';
 import { useAmbience } from './use-ambience';
 import { useSoundUnlock } from './use-sound-unlock';
+import { useMediaHeadStart } from './use-media-head-start';
 import { type Viewing, useViewing } from './viewing';
 import type { PlayerHost } from './player-host';
 
@@ -132,6 +133,7 @@ export function Player(props: PlayerProps) {
   // The studio's preview: where audiences looked, posted by the studio around this frame.
   const heatmaps = usePreviewHeatmaps(isPreview(props.preview) || props.preview.hotspots);
   const scene = story.scenes[sceneId];
+  useMediaHeadStart(libraries, { story, cut, sceneId, pendingEnding: snapshot.context.pendingEnding, language, filmBase });
   const ended = isEnding(snapshot);
   const offered = useMemo(() => offeredChoices(story, snapshot), [story, snapshot]);
   const deadline = choiceDeadline(story, snapshot);

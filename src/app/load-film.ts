@@ -14,6 +14,29 @@ export type LoadedFilm =
 
 const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/** story.json requested before the player's code ran (`prefetchFilm`), taken once by `loadFilm`. */
+let prefetched: { readonly url: string; readonly response: Promise<Response> } | null = null;
+
+/**
+ * Requests a film's story.json at once, as the page starts, so it arrives while React and the
+ * renderer are being set up; `loadFilm` then takes that response instead of asking again.
+ */
+export function prefetchFilm(filmId: string, siteBase: string): void {
+  if (!FILM_ID.test(filmId)) return;
+  const url = new URL('story.json', filmBaseUrl(filmId, siteBase)).href;
+  const response = fetch(url);
+  // Whoever takes it handles a failure; an untaken one must not be an unhandled rejection.
+  response.catch(() => {});
+  prefetched = { url, response };
+}
+
+function takePrefetched(url: string): Promise<Response> | null {
+  if (prefetched?.url !== url) return null;
+  const { response } = prefetched;
+  prefetched = null;
+  return response;
+}
+
 /**
  * Fetches `scenes/<film>/story.json` from the site, then parses and validates it. Every failure
  * becomes diagnostics for the error screen; nothing malformed reaches the stage.
@@ -29,7 +52,8 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   const filmBase = filmBaseUrl(filmId, siteBase);
   let text: string;
   try {
-    const response = await fetchImpl(new URL('story.json', filmBase));
+    const url = new URL('story.json', filmBase);
+    const response = await (takePrefetched(url.href) ?? fetchImpl(url));
     if (!response.ok)
       return fail('film.not-found', '$', `could not be fetched (HTTP ${response.status})`, `Put the package in scenes/${filmId}/ or check the ?film= name.`);
     text = await response.text();

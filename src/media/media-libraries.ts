@@ -1,3 +1,4 @@
+import type { GpuFacts } from './gpu-probe';
 import type { WebGLRenderer } from 'three';
 import { AmbienceLibrary } from './ambience-library';
 import { MEDIA_KINDS, type MediaKept, type MediaKind, perKind } from './media-budget';
@@ -16,6 +17,8 @@ export interface MediaLibrariesOptions {
   readonly sound: SoundOutput;
   /** Widest picture the device takes (the device profile's `maxTextureSize`). */
   readonly maxTextureSize: number;
+  /** The GPU's facts from the page's WebGL probe, so pictures start before the renderer is made. */
+  readonly gpu?: GpuFacts | null | undefined;
   /** Most splats drawn at once (the device profile's `splatBudget`). */
   readonly splatBudget: number;
   /** Bytes of media of every kind to hold at once (the device profile's `mediaBudget`). */
@@ -43,6 +46,8 @@ export interface MediaLibraries extends MediaStates {
   subscribe(listener: () => void): () => void;
   /** The renderer pictures upload to and models pick their texture format for (again after a lost context). */
   setRenderer(renderer: WebGLRenderer): void;
+  /** A renderer has been handed over: from then on the stage holds what its plans keep. */
+  readonly rendering: boolean;
   /** Holds what a plan keeps, of every kind, and releases the rest. */
   keepOnly(kept: MediaKept): void;
   /** Bytes loaded and held now, per kind. */
@@ -52,7 +57,7 @@ export interface MediaLibraries extends MediaStates {
 }
 
 export function createMediaLibraries(options: MediaLibrariesOptions): MediaLibraries {
-  const textures = new TextureLibrary({ maxTextureSize: options.maxTextureSize, log: options.log });
+  const textures = new TextureLibrary({ maxTextureSize: options.maxTextureSize, gpu: options.gpu, log: options.log });
   const videos = new VideoLibrary(options.sound, options.maxTextureSize);
   const splats = new SplatLibrary({ budget: options.splatBudget });
   const models = new ModelLibrary(options.loadModel ? { load: options.loadModel } : {});
@@ -61,6 +66,7 @@ export function createMediaLibraries(options: MediaLibrariesOptions): MediaLibra
   const byKind: Record<MediaKind, MediaLibrary> = { texture: textures, video: videos, splat: splats, model: models, narration, ambience };
   const listeners = new Set<() => void>();
   let version = 0;
+  let rendering = false;
   for (const library of Object.values(byKind))
     library.subscribe(() => {
       version++;
@@ -84,7 +90,11 @@ export function createMediaLibraries(options: MediaLibrariesOptions): MediaLibra
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    get rendering() {
+      return rendering;
+    },
     setRenderer(renderer) {
+      rendering = true;
       textures.setRenderer(renderer);
       models.setRenderer(renderer);
     },

@@ -95,3 +95,44 @@ describe('preloading', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('starting', () => {
+  it('fetches and decodes the first picture before the renderer is made, and asks for story.json once', async () => {
+    const page = await open('?film=formats&autoplay=1', { viewport: { width: 320, height: 200 } });
+    await addTestHooks(page, { mediaLog: [] });
+    // The renderer is held back: three's canvas is made once its container has a size, so the
+    // container measures 0×0 until the test lets it go.
+    await page.addInitScript(() => {
+      const measure = Element.prototype.getBoundingClientRect;
+      const g = globalThis as unknown as { releaseCanvas(): void; renderers: number };
+      let held = true;
+      // WebGL contexts made on a canvas in the page (the page's GPU probe uses a detached one).
+      g.renderers = 0;
+      const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...args: unknown[]) => unknown;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+        if (this.isConnected && String(args[0]).startsWith('webgl')) g.renderers++;
+        return getContext.apply(this, args);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        return held && this.matches('.stage-canvas, .stage-canvas *') ? new DOMRect(0, 0, 0, 0) : measure.call(this);
+      };
+      g.releaseCanvas = () => {
+        held = false;
+        window.dispatchEvent(new Event('resize'));
+      };
+    });
+    await page.reload();
+    const first = async () => (await mediaLog(page)).filter((e) => file(e.url) === 'pano.jpg').map((e) => e.event);
+    await expect.poll(first).toEqual(['fetch', 'decoded']);
+    expect(await page.evaluate(() => (globalThis as unknown as { renderers: number }).renderers)).toBe(0);
+    expect(await page.locator('.app').getAttribute('data-status')).toBe('loading');
+    // Once there is a renderer, the decoded picture is uploaded and shown, never fetched again.
+    await page.evaluate(() => (globalThis as unknown as { releaseCanvas(): void }).releaseCanvas());
+    await waitForApp(page, { status: 'playing', scene: 'jpeg', media: 'ready' });
+    await expect.poll(first).toEqual(['fetch', 'decoded', 'uploaded', 'shown']);
+    expect(await requests(page, 'pano.jpg')).toBe(1);
+    const stories = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/story.json')).length);
+    expect(stories).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { type MediaLibraries, type SceneMediaRequest, planSceneMedia } from '../media';
+
+/**
+ * Starts the first scene's media while the renderer is still being made: as soon as the device's
+ * support is known (the page's GPU probe), the libraries hold what the scene's plan keeps, so its
+ * picture is fetched and decoded beside the canvas's set-up instead of after it. Once a renderer is
+ * handed over, the stage plans and holds (with the picture a transition is leaving), and this
+ * steps aside. Once per viewing's libraries.
+ */
+export function useMediaHeadStart(libraries: MediaLibraries, request: Omit<SceneMediaRequest, 'leaving'>): void {
+  const first = useRef(request);
+  useEffect(() => {
+    const start = (): boolean => {
+      if (libraries.rendering) return true;
+      const plan = planSceneMedia({ ...first.current, leaving: null }, libraries);
+      if (!plan.kept) return false;
+      libraries.keepOnly(plan.kept);
+      return true;
+    };
+    if (start()) return;
+    const unsubscribe = libraries.subscribe(() => {
+      if (start()) unsubscribe();
+    });
+    return unsubscribe;
+  }, [libraries]);
+}
