@@ -27,6 +27,8 @@ import type { MagicWindow } from './magic-window';
 import { ViewerRig } from './ViewerRig';
 import type { ScreenView } from './view';
 import { useSceneMedia } from './use-scene-media';
+import { usePrecompile } from './use-precompile';
+import { ProgramWarmup } from './ProgramWarmup';
 import { useVideoPlayback } from './use-video-playback';
 import { useFacing } from './use-facing';
 import { useGaze } from './use-gaze';
@@ -176,6 +178,7 @@ export function StageScene(props: StageProps) {
   const hover = useMemo<HoverPointer>(() => ({ active: false, x: 0, y: 0 }), []);
   const rigScene = useMemo(() => ({ id: sceneId, startYaw: scene.startYaw, transition: scene.transition }), [sceneId, scene]);
   const head = useRef<Group>(null);
+  usePrecompile(`${sceneId}|${showScene}|${choiceKey}`);
   // World content (props, 3D hotspots): the floor at y = 0 under the viewer. In XR that is the
   // local-floor space itself; on screens the camera sits at the origin, so the world goes down.
   const world = useRef<Group>(null);
@@ -215,6 +218,7 @@ export function StageScene(props: StageProps) {
       <XRMenu buttons={props.menu} />
       <XRCaption text={caption} belowSightDeg={30} />
       <XRCaption text={subtitle || null} belowSightDeg={21} scale={subtitleScale} />
+      <ProgramWarmup />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { addTestHooks, choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp, waitForHold } from './harness';
+import { describe, expect, inject, it } from 'vitest';
+import { addTestHooks, choose as chooseScene, pageErrors, usePlayer, nextFrames, waitForApp, waitForHold, withFilm } from './harness';
 import { estimateBytes, textureBytes, videoBytes } from '../../src/media/memory-governor';
 import { UNDECLARED_MODEL_BYTES } from '../../src/media/model-library';
 import { splatWorld } from '../../src/generate/fixtures/splats/world';
@@ -24,14 +24,17 @@ const choose = (page: Page, choice: string, scene: string) => chooseScene(page, 
 
 /** Opens a film with the test hooks set: the media log, and a memory budget when given. */
 async function openWithBudget(path: string, budget: number | null, pauseAt?: Record<string, number>) {
-  const page = await open(path, { viewport: { width: 320, height: 200 }, ...(pauseAt && { pauseAt }) });
+  // An inert page first (the player's icon), so the hooks and the request log are in place before
+  // the player loads: a player loaded without them and then reloaded could still be preloading
+  // the next scenes, unbudgeted, while the reload began.
+  const page = await open('icons/icon.svg', { viewport: { width: 320, height: 200 }, ...(pauseAt && { pauseAt }) });
   await addTestHooks(page, budget === null ? { mediaLog: [] } : { mediaLog: [], mediaBudget: budget });
   // Every request the page and its workers make from here on, as it is made (Spark fetches worlds
   // in a worker, which the page's resource timing does not see; and a resource timing entry is
   // added after its response, sometimes after the scene it belongs to is ready).
   const asked: string[] = [];
   page.on('request', (request) => asked.push(request.url()));
-  await page.reload();
+  await page.goto(new URL(withFilm(path), inject('baseUrl')).href);
   return Object.assign(page, { asked: (name: string) => asked.filter((url) => url.endsWith(`/assets/${name}`)).length });
 }
 
