@@ -41,6 +41,9 @@ export function StageCanvas(props: StageCanvasProps) {
       camera={{ fov: 75, near: 0.05, far: 200, position: [0, 0, 0] }}
       gl={{ antialias: props.antialias }}
       onCreated={({ gl }) => {
+        // Reading each program's info logs on its first use blocks until it is linked; the
+        // production player's shaders are fixed, and are checked in development.
+        gl.debug.checkShaderErrors = import.meta.env.DEV;
         gl.domElement.addEventListener('webglcontextlost', (e) => {
           e.preventDefault();
           props.onContextLost();

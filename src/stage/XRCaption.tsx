@@ -1,4 +1,5 @@
 import { useFrame } from '@react-three/fiber';
+import { useXR } from '@react-three/xr';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { unitVectorOf, yawPitchOf } from '../story';
@@ -28,7 +29,10 @@ const CAPTION_DISTANCE = 1.6;
  */
 export function XRCaption({ text, belowSightDeg = 26, scale = 1 }: XRCaptionProps) {
   const group = useRef<Group>(null);
-  const texture = useMemo(() => (text ? createLabelTexture(text, { width: 1024, height: 160, fontPx: 52 }) : null), [text]);
+  // Drawn only in a headset: on screens the page's own text shows it, and each subtitle cue drawn
+  // to a canvas here is main-thread time for nothing.
+  const presenting = useXR((s) => s.session) !== undefined;
+  const texture = useMemo(() => (text && presenting ? createLabelTexture(text, { width: 1024, height: 160, fontPx: 52 }) : null), [text, presenting]);
   useEffect(() => () => texture?.dispose(), [texture]);
 
   useFrame((state, delta) => {

@@ -16,7 +16,12 @@ export function usePrecompile(key: string): void {
     let live = true;
     gl.compileAsync(scene, camera).then(
       () => {
-        if (live) gl.domElement.dataset['compiled'] = key;
+        if (!live) return;
+        // A program's first use asks the GPU process for its uniforms, a round trip that waits for
+        // every frame queued before it (long with software rendering): asked now, once, instead of
+        // in the frame where a hidden ring or a new panel first shows.
+        for (const program of gl.info.programs ?? []) program.getUniforms();
+        gl.domElement.dataset['compiled'] = key;
       },
       (error: unknown) => console.warn('stage: compiling shader programs ahead failed; they compile when first drawn:', error),
     );
