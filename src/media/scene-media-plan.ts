@@ -52,10 +52,10 @@ export interface SceneMediaPlan {
  * Plans a scene's media from the story: what the scene shows (its media, else an alternate after a
  * failure, and the source this device takes), and what to hold. The current scene's media of every
  * kind (picture or video, poster, the picture leaving through the transition, splat world, props,
- * narration, ambience) is always held; then the same for the scenes the story can go to next
- * (`nextScenes`), nearest first, while it fits the budget (`planMedia`). A next scene's splat world
- * waits until the scene's own is in, so it never competes with it for the network or Spark's
- * workers. Pure: it reads the libraries through `states` and changes nothing.
+ * narration, ambience) is always held; then, once the scene's own picture or video is in, the same
+ * for the scenes the story can go to next (`nextScenes`), nearest first, while it fits the budget
+ * (`planMedia`). A next scene's splat world waits until the scene's own is in, so it never competes
+ * with it for the network or Spark's workers. Pure: it reads the libraries through `states` and changes nothing.
  */
 export function planSceneMedia(request: SceneMediaRequest, states: MediaStates): SceneMediaPlan {
   const { story, cut, sceneId, filmBase } = request;
@@ -89,7 +89,10 @@ export function planSceneMedia(request: SceneMediaRequest, states: MediaStates):
   if (poster) own.push({ kind: 'texture', url: poster, bytes: states.bytesOf('texture', poster) });
   if (request.leaving) own.push({ kind: 'texture', url: request.leaving, bytes: states.bytesOf('texture', request.leaving) });
   const needs: WantedMedia[][] = [[...own, ...layersAndSound(request, sceneId, states)]];
-  for (const scene of next) {
+  // The next scenes wait until the scene's own picture or video is in: fetched and decoded beside
+  // it, theirs would share the network and the decoders with the one the viewer is waiting for.
+  const ownSettled = !file || states.status(file.kind, file.url) !== 'loading';
+  for (const scene of ownSettled ? next : []) {
     const first = sceneCandidates(story, cut, scene)[0];
     const p = first ? fileOf(first) : null;
     needs.push([...(p ? [{ kind: p.kind, url: p.url, bytes: states.bytesOf(p.kind, p.url, p.width) }] : []), ...layersAndSound(request, scene, states)]);

@@ -93,18 +93,32 @@ describe('planSceneMedia', () => {
     expect(plan.next).toEqual(['hall', 'yard']);
   });
 
-  it("holds every kind of the scene's media and the next scenes', nearest first, the next worlds once its own is in", () => {
+  it("holds the scene's own media first, then the next scenes', nearest first, the next worlds once its own is in", () => {
     const loading = planSceneMedia(request, states());
-    // The best source this device takes (no KTX2 here), and the poster while it loads.
+    // The best source this device takes (no KTX2 here), and the poster while it loads; nothing of
+    // the next scenes competes with it for the network and the decoders.
     expect(loading.file).toEqual({ kind: 'texture', url: `${filmBase.href}assets/gate.avif` });
     expect(kept(loading)).toEqual({
-      texture: ['gate.avif', 'gate-poster.webp', 'yard.jpg'],
+      texture: ['gate.avif', 'gate-poster.webp'],
+      video: [],
+      splat: ['gate.spz'],
+      model: ['urn.glb'],
+      narration: ['gate.en.ogg'],
+      ambience: ['gate-bed.ogg'],
+    });
+    // Its picture in, the next scenes' media (their worlds still wait for the gate's).
+    const pictured = planSceneMedia(request, states({ status: { 'gate.avif': 'ready' } }));
+    expect(kept(pictured)).toEqual({
+      texture: ['gate.avif', 'yard.jpg'],
       video: ['hall.webm'],
       splat: ['gate.spz'],
       model: ['urn.glb'],
       narration: ['gate.en.ogg', 'hall.en.ogg'],
       ambience: ['gate-bed.ogg'],
     });
+    // A picture that failed is settled too: the alternate loads, and the next scenes with it.
+    expect(kept(planSceneMedia(request, states({ status: { 'gate.avif': 'failed' } })))!['texture']).toEqual(['gate.jpg', 'gate-poster.webp']);
+    expect(kept(planSceneMedia(request, states({ status: { 'gate.avif': 'failed', 'gate.jpg': 'ready' } })))!['texture']).toEqual(['gate.jpg', 'yard.jpg']);
     const ready = planSceneMedia(request, states({ status: { 'gate.avif': 'ready', 'gate.spz': 'ready' } }));
     expect(ready.poster).toBeNull();
     expect(kept(ready)).toEqual({
@@ -115,12 +129,13 @@ describe('planSceneMedia', () => {
       narration: ['gate.en.ogg', 'hall.en.ogg'],
       ambience: ['gate-bed.ogg'],
     });
-    expect(ready.key).not.toBe(loading.key);
+    expect(ready.key).not.toBe(pictured.key);
+    expect(pictured.key).not.toBe(loading.key);
     expect(planSceneMedia(request, states({ status: { 'gate.avif': 'ready', 'gate.spz': 'ready' } })).key).toBe(ready.key);
   });
 
   it("takes narration in the viewer's language, else the film's first", () => {
-    expect(kept(planSceneMedia({ ...request, language: 'zh-CN' }, states()))!['narration']).toEqual(['gate.zh-CN.ogg', 'hall.en.ogg']);
+    expect(kept(planSceneMedia({ ...request, language: 'zh-CN' }, states({ status: { 'gate.avif': 'ready' } })))!['narration']).toEqual(['gate.zh-CN.ogg', 'hall.en.ogg']);
   });
 
   it('keeps the picture leaving through the transition with the scene itself', () => {
@@ -139,8 +154,8 @@ describe('planSceneMedia', () => {
       ambience: ['gate-bed.ogg'],
     });
     // Room for the hall's video and world but not its narration: preloading stops there, before the yard.
-    const plan = planSceneMedia(request, states({ budget: 85 * MiB, status: { 'gate.spz': 'ready' } }));
-    expect(kept(plan)).toMatchObject({ texture: ['gate.avif', 'gate-poster.webp'], video: ['hall.webm'], splat: ['gate.spz', 'hall.spz'], narration: ['gate.en.ogg'] });
+    const plan = planSceneMedia(request, states({ budget: 75 * MiB, status: { 'gate.avif': 'ready', 'gate.spz': 'ready' } }));
+    expect(kept(plan)).toMatchObject({ texture: ['gate.avif'], video: ['hall.webm'], splat: ['gate.spz', 'hall.spz'], narration: ['gate.en.ogg'] });
   });
 
   it('gives a failed source way to the next, and failed media to its alternate, saying why', () => {
@@ -159,11 +174,12 @@ describe('planSceneMedia', () => {
 
   it('preloads the scenes an edition inserts before the ending, then only the ending pending', () => {
     const discussion = cutEdition(story, 'discussion');
-    const yard = planSceneMedia({ ...request, cut: discussion, sceneId: 'yard' }, states());
+    const shown = states({ status: { 'yard.jpg': 'ready', 'reflect.jpg': 'ready' } });
+    const yard = planSceneMedia({ ...request, cut: discussion, sceneId: 'yard' }, shown);
     expect(yard.next).toEqual(['reflect']);
     expect(kept(yard)!['texture']).toEqual(['yard.jpg', 'reflect.jpg']);
-    expect(kept(planSceneMedia({ ...request, cut: full, sceneId: 'yard' }, states()))!['texture']).toEqual(['yard.jpg', 'end.jpg']);
-    const reflect = planSceneMedia({ ...request, cut: discussion, sceneId: 'reflect', pendingEnding: 'end' }, states());
+    expect(kept(planSceneMedia({ ...request, cut: full, sceneId: 'yard' }, shown))!['texture']).toEqual(['yard.jpg', 'end.jpg']);
+    const reflect = planSceneMedia({ ...request, cut: discussion, sceneId: 'reflect', pendingEnding: 'end' }, shown);
     expect(kept(reflect)!['texture']).toEqual(['reflect.jpg', 'end.jpg']);
   });
 });
