@@ -39,7 +39,8 @@ export interface NarrationOptions {
 
 /**
  * Plays the scene's narration on the scene clock: from scene entry, paused whenever the clock is
- * (pause button, hidden tab, headset off, buffering, a stage holding), and on every (re)start
+ * (pause button, hidden tab, headset off, buffering, a stage holding) and standing at scene time
+ * while it is, and on every (re)start
  * sought to the scene time, so a resume or a restored save picks up mid-sentence; while playing it is
  * sought back whenever it strays from scene time, and it runs at the clock's rate. Leaving the scene
  * stops its voice. Which narration is held (this scene's, and the next scenes' fetched ahead within
@@ -55,12 +56,16 @@ export function useNarration({ story, sceneId, entry, language, filmBase, librar
     const sync = () => {
       audio = library.audio(url);
       if (!audio) return; // Failed: warned once by the library; the scene goes on.
+      const at = clock.now() / 1000;
       if (!clock.running) {
         if (!audio.paused) audio.pause();
+        // Stopped, the voice stands where scene time stands (it may have started late, or run on a
+        // moment): a resume picks up there, and what the page reads is the scene's.
+        const to = audio.seeking ? null : narrationResync(audio.currentTime, at, audio.duration);
+        if (to !== null) audio.currentTime = to;
         return;
       }
       if (starting || audio.ended) return;
-      const at = clock.now() / 1000;
       if (!audio.paused) {
         // A seek already under way is not drift; checking again then would seek in a loop.
         const to = audio.seeking ? null : narrationResync(audio.currentTime, at, audio.duration);
