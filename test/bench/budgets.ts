@@ -23,6 +23,8 @@ export const BUDGETS: readonly Budget[] = [
   { figure: 'memory.programs-growth', max: 0, says: 'after 200 switches: as many shader programs as after the first scene' },
   { figure: 'memory.textures-growth', max: 0, says: 'after 200 switches: as many textures as after the first scene' },
   { figure: 'memory.geometries-growth', max: 0, says: 'after 200 switches: as many geometries as after the first scene' },
-  { figure: 'memory.heap-growth-ratio', max: 0.1, says: 'after 200 switches: JS heap within 10 % of after the first scene' },
+  // The heap's data, not V8's compiled code: the code grows as functions get optimized, in steps
+  // that level off (+2.6 MB by 400 switches, flat by 800; none with the optimizing compilers off).
+  { figure: 'memory.data-growth-ratio', max: 0.1, says: "after 200 switches: the JS heap's data (without compiled code) within 10 % of after the first scene" },
   { figure: 'size.entry.gzip-kb', max: 350, says: 'entry script ≤ 350 KB gzip' },
 ];

@@ -87,6 +87,7 @@ export function rowsOf(results: Results): Row[] {
     add('memory.geometries-growth', a.geometries - b.geometries, '', `${b.geometries} → ${a.geometries}`);
     add('memory.programs-growth', a.programs - b.programs, '', `${b.programs} → ${a.programs}`);
     add('memory.heap-growth-ratio', (a.heapBytes - b.heapBytes) / b.heapBytes, '', `${mb(b.heapBytes)} → ${mb(a.heapBytes)} MB after ${memory.switches} switches`);
+    add('memory.data-growth-ratio', (a.dataBytes - b.dataBytes) / b.dataBytes, '', `${mb(b.dataBytes)} → ${mb(a.dataBytes)} MB without compiled code`);
   }
   if (size) {
     add('size.entry.gzip-kb', size.entry.gzipKb, 'KB', `${size.entry.file}: ${size.entry.kb} KB raw`);
