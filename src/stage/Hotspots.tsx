@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Mesh, ShaderMaterial } from 'three';
 import type { GazeTracker } from './gaze';
 import { type Point, unitVectorOf } from '../story';
@@ -45,10 +45,10 @@ export function Hotspots({ hotspots, tracker, firstTarget, place = 'head', outli
     <>
       {hotspots.map((h, i) =>
         (place === 'world') !== (h.at !== undefined) ? null : (
-          <group key={h.id}>
+          <Fragment key={h.id}>
             <HotspotRing hotspot={h} tracker={tracker} index={firstTarget + i} outlined={outlined} />
             {outlined && h.label && <HotspotLabel hotspot={h} label={h.label} />}
-          </group>
+          </Fragment>
         ),
       )}
     </>
@@ -83,8 +83,16 @@ function HotspotRing({ hotspot, tracker, index, outlined }: { hotspot: HotspotMa
     if (mesh.current) mesh.current.visible = highlight.value > 0.01;
   });
 
+  const rotation = useMemo(() => (at ? NO_ROTATION : facingHead(hotspot.yaw, hotspot.pitch)), [at, hotspot.yaw, hotspot.pitch]);
+  // A ring on the sphere never moves in the group that carries it: its matrix is made once, not
+  // recomposed every frame (with 50 hotspots that was a sixth of the stage's frame time).
+  const still = !at;
+  useLayoutEffect(() => {
+    if (still) mesh.current?.updateMatrix();
+  }, [still, position, rotation, size]);
+
   return (
-    <mesh ref={mesh} position={position} rotation={at ? NO_ROTATION : facingHead(hotspot.yaw, hotspot.pitch)} material={material} renderOrder={1} visible={false} pointerEvents="none">
+    <mesh ref={mesh} position={position} rotation={rotation} matrixAutoUpdate={!still} material={material} renderOrder={1} visible={false} pointerEvents="none">
       <planeGeometry args={[size, size]} />
     </mesh>
   );
