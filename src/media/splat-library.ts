@@ -18,8 +18,23 @@ let loadedSpark: SparkModule | null = null;
 
 /** Spark in its own chunk (about 2.8 MB with its inlined WebAssembly), imported once. */
 export function loadSpark(): Promise<SparkModule> {
-  sparkModule ??= import('@sparkjsdev/spark').then((spark) => (loadedSpark = spark));
+  sparkModule ??= import('@sparkjsdev/spark').then((spark) => {
+    ignoreCancelledSparkWork();
+    return (loadedSpark = spark);
+  });
   return sparkModule;
+}
+
+/**
+ * Spark cancels the work of a renderer or world that is disposed mid-task (a scene left while its
+ * splats were being sorted) by terminating the worker, which rejects the pending call with "Worker
+ * terminate", and its sort loop does not catch that: a cancellation, not a failure, so it is kept
+ * from reaching the page as an uncaught error. Any other rejection still does.
+ */
+function ignoreCancelledSparkWork(): void {
+  window.addEventListener('unhandledrejection', (event) => {
+    if (event.reason instanceof Error && event.reason.message === 'Worker terminate') event.preventDefault();
+  });
 }
 
 /** Spark's module if a world has loaded it already (every ready world has), else null. */

@@ -157,6 +157,18 @@ describe('Gaussian-splat worlds', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it("keeps Spark's cancelled work (a world disposed mid-sort) from the page's errors, and no other", async () => {
+    const page = await open('?film=splats&autoplay=1', { viewport });
+    await waitForApp(page, { status: 'playing', media: 'ready' }, 60_000);
+    await expect.poll(() => splatStatus(page)).toBe('ready');
+    // What Spark's worker wrapper rejects its pending calls with when a disposed renderer ends them.
+    await page.evaluate(() => void Promise.reject(new Error('Worker terminate')));
+    await nextFrames(page, 3);
+    expect(pageErrors(page)).toEqual([]);
+    await page.evaluate(() => void Promise.reject(new Error('a real failure')));
+    await expect.poll(() => pageErrors(page).join('\n')).toContain('a real failure');
+  });
+
   it('never downloads Spark for a film without splat worlds', async () => {
     const page = await open('?film=hello&autoplay=1', { viewport });
     await waitForApp(page, { status: 'playing', media: 'ready' }, 60_000);
