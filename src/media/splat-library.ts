@@ -32,6 +32,8 @@ export function loadSpark(): Promise<SparkModule> {
  * from reaching the page as an uncaught error. Any other rejection still does.
  */
 function ignoreCancelledSparkWork(): void {
+  // Pages only (the library's unit tests load a stand-in Spark under Node, which has no such event).
+  if (typeof window === 'undefined') return;
   window.addEventListener('unhandledrejection', (event) => {
     if (event.reason instanceof Error && event.reason.message === 'Worker terminate') event.preventDefault();
   });
