@@ -22,6 +22,10 @@ export interface BenchProbe {
   firstPanoramaUpload: number | null;
   /** Its width, and what it was (its constructor's name). */
   firstPanoramaUploadOf: string | null;
+  /** When a `createImageBitmap` first resolved with a picture as wide as a panorama, or null (pages that decode otherwise). */
+  firstPanoramaDecoded: number | null;
+  /** When the page first asked a canvas for a WebGL context that went on to draw (the renderer's), or null. */
+  rendererContext: number | null;
   programs: number;
   textures: number;
   buffers: number;
@@ -30,7 +34,7 @@ export interface BenchProbe {
 }
 
 export function installProbes(panoramaWidth: number): void {
-  const probe: BenchProbe = { frames: [], frameStarts: [], firstPanoramaFrame: null, firstPanoramaUpload: null, firstPanoramaUploadOf: null, programs: 0, textures: 0, buffers: 0, linked: 0 };
+  const probe: BenchProbe = { frames: [], frameStarts: [], firstPanoramaFrame: null, firstPanoramaUpload: null, firstPanoramaUploadOf: null, firstPanoramaDecoded: null, rendererContext: null, programs: 0, textures: 0, buffers: 0, linked: 0 };
   (globalThis as unknown as { __bench: BenchProbe }).__bench = probe;
 
   // Frame callbacks: one frame's callbacks share a timestamp; their times are summed.
@@ -63,6 +67,24 @@ export function installProbes(panoramaWidth: number): void {
   if (xr) wrapSession(xr.prototype);
   (globalThis as unknown as { __benchWrapSession: typeof wrapSession }).__benchWrapSession = wrapSession;
 
+  // Decodes: when the panorama's bitmap came back from the browser's image threads.
+  const decode = globalThis.createImageBitmap?.bind(globalThis) as ((...args: unknown[]) => Promise<ImageBitmap>) | undefined;
+  if (decode)
+    (globalThis as { createImageBitmap: unknown }).createImageBitmap = (...args: unknown[]) =>
+      decode(...args).then((bitmap) => {
+        if (probe.firstPanoramaDecoded === null && bitmap.width >= panoramaWidth) probe.firstPanoramaDecoded = performance.now();
+        return bitmap;
+      });
+  // Contexts: each canvas's first WebGL context, timed; the one that draws the panorama is the renderer's.
+  const contextAsked = new WeakMap<object, number>();
+  const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...args: unknown[]) => unknown;
+  (HTMLCanvasElement.prototype as { getContext: unknown }).getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+    const started = performance.now();
+    const context = getContext.apply(this, args);
+    if (context && typeof args[0] === 'string' && args[0].startsWith('webgl') && !contextAsked.has(context)) contextAsked.set(context, started);
+    return context;
+  };
+
   // WebGL: uploads, draws, and objects alive.
   let bigUploadSeen = false;
   const width = (args: unknown[]): number => {
@@ -78,11 +100,11 @@ export function installProbes(panoramaWidth: number): void {
     const ctor = (globalThis as unknown as Record<string, { prototype: Record<string, (...args: unknown[]) => unknown> } | undefined>)[name];
     if (!ctor) continue;
     const proto = ctor.prototype;
-    const wrap = (method: string, before: (args: unknown[]) => void) => {
+    const wrap = (method: string, before: (this: unknown, args: unknown[]) => void) => {
       const original = proto[method];
       if (!original) return;
       proto[method] = function (this: unknown, ...args: unknown[]) {
-        before(args);
+        before.call(this, args);
         return original.apply(this, args);
       };
     };
@@ -109,9 +131,10 @@ export function installProbes(panoramaWidth: number): void {
         probe.firstPanoramaUpload = performance.now();
       }
     });
-    const draw = () => {
+    const draw = function (this: unknown) {
       if (!bigUploadSeen || probe.firstPanoramaFrame !== null) return;
       probe.firstPanoramaFrame = -1;
+      probe.rendererContext = contextAsked.get(this as object) ?? null;
       // The end of the task that drew it: its microtasks run when the callback returns.
       queueMicrotask(() => (probe.firstPanoramaFrame = performance.now()));
     };

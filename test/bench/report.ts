@@ -5,7 +5,7 @@
 import { BUDGETS } from './budgets';
 import type { FramesResult } from './frames';
 import type { MemoryResult } from './memory';
-import type { SizeResult } from './size';
+import type { ScriptSize, SizeResult } from './size';
 import type { StartupResult, Waterfall } from './startup';
 import type { StoryResult } from './story';
 import type { SwitchResult } from './switch';
@@ -90,16 +90,23 @@ export function rowsOf(results: Results): Row[] {
     add('memory.data-growth-ratio', (a.dataBytes - b.dataBytes) / b.dataBytes, '', `${mb(b.dataBytes)} → ${mb(a.dataBytes)} MB without compiled code`);
   }
   if (size) {
-    add('size.entry.gzip-kb', size.entry.gzipKb, 'KB', `${size.entry.file}: ${size.entry.kb} KB raw`);
-    add('size.entry.brotli-kb', size.entry.brotliKb, 'KB');
+    const sum = (key: 'kb' | 'gzipKb' | 'brotliKb') => Math.round(size.start.reduce((total, s) => total + s[key], 0) * 10) / 10;
+    add('size.start.gzip-kb', sum('gzipKb'), 'KB', `${size.start.length} scripts, ${sum('kb')} KB raw`);
+    add('size.start.brotli-kb', sum('brotliKb'), 'KB');
+    add('size.entry.gzip-kb', size.entry.gzipKb, 'KB', `${size.entry.file}: ${size.entry.kb} KB raw (runs first, starts the film's requests)`);
     // Named without the build's hash (figures compare across builds); a name twice gets a number.
     const seen = new Map<string, number>();
-    for (const chunk of size.lazy) {
-      const name = chunk.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '');
-      const n = (seen.get(name) ?? 0) + 1;
-      seen.set(name, n);
-      add(`size.lazy.${name}${n > 1 ? `-${n}` : ''}.gzip-kb`, chunk.gzipKb, 'KB', `${chunk.kb} KB raw, ${chunk.brotliKb} KB brotli`);
-    }
+    const each = (group: string, chunks: readonly ScriptSize[]) => {
+      for (const chunk of chunks) {
+        if (chunk.file === size.entry.file) continue;
+        const name = chunk.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '');
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        add(`size.${group}.${name}${n > 1 ? `-${n}` : ''}.gzip-kb`, chunk.gzipKb, 'KB', `${chunk.kb} KB raw, ${chunk.brotliKb} KB brotli`);
+      }
+    };
+    each('start', size.start);
+    each('lazy', size.lazy);
   }
   if (story) {
     for (const [scenes, s] of Object.entries(story.sizes)) {
@@ -129,7 +136,7 @@ export function printTable(rows: readonly Row[]): void {
 export function waterfallLines(waterfall: Record<string, Waterfall>): string[] {
   return Object.entries(waterfall).map(
     ([who, w]) =>
-      `  ${who.padEnd(10)} script ${ms(w.entryScriptLoaded)}, story.json ${ms(w.storyRequested)}→${ms(w.storyLoaded)}, panorama ${ms(w.panoramaRequested)}→${ms(w.panoramaLoaded)}, uploaded ${ms(w.uploaded)}, first frame ${ms(w.firstFrame)}`,
+      `  ${who.padEnd(10)} script ${ms(w.entryScriptLoaded)}, story.json ${ms(w.storyRequested)}→${ms(w.storyLoaded)}, panorama ${ms(w.panoramaRequested)}→${ms(w.panoramaLoaded)}, decoded ${ms(w.decoded)}, renderer ${ms(w.rendererContext)}, uploaded ${ms(w.uploaded)}, first frame ${ms(w.firstFrame)}`,
   );
 }
 

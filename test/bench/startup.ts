@@ -18,6 +18,10 @@ export interface Waterfall {
   readonly storyLoaded: number;
   readonly panoramaRequested: number;
   readonly panoramaLoaded: number;
+  /** The panorama's bitmap decoded (pages that decode with createImageBitmap). */
+  readonly decoded: number;
+  /** The renderer's WebGL context asked for. */
+  readonly rendererContext: number;
   readonly uploaded: number;
   readonly firstFrame: number;
   /** Bytes the page had transferred (headers excluded) when it drew its first panorama frame. */
@@ -93,6 +97,8 @@ async function firstFrame(page: Page): Promise<Run> {
       storyLoaded: story?.end ?? NaN,
       panoramaRequested: panorama?.start ?? NaN,
       panoramaLoaded: panorama?.end ?? NaN,
+      decoded: p.firstPanoramaDecoded ?? NaN,
+      rendererContext: p.rendererContext ?? NaN,
       uploaded: p.firstPanoramaUpload ?? NaN,
       firstFrame: frame,
       bytesBeforeFirstFrame: resources.filter((r) => r.end <= frame).reduce((sum, r) => sum + r.bytes, 0),
