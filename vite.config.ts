@@ -3,6 +3,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { BOOT_SCRIPT } from './src/app/boot-script.ts';
 import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './src/app/content-security-policy.ts';
 import { basisTranscoderWithoutEval } from './src/build/basis-transcoder.ts';
 import { offlinePlugins } from './src/build/offline.ts';
@@ -129,6 +130,57 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The boot script, first in index.html's head after the policy, dev and build alike: it asks for the film's
+ * story.json before the player's scripts have arrived (`src/app/boot-script.ts`).
+ */
+function bootScript(): Plugin {
+  const charset = '<meta charset="UTF-8" />';
+  return {
+    name: 'sightline-boot-script',
+    // After the charset (and the policy above it, which must govern it), before any stylesheet:
+    // a script waits for the stylesheets above it.
+    transformIndexHtml: (html) => {
+      if (!html.includes(charset)) throw new Error(`index.html: the boot script goes after ${charset}, which is missing`);
+      return html.replace(charset, `${charset}\n    <script>${BOOT_SCRIPT}</script>`);
+    },
+  };
+}
+
+/**
+ * The player's code (`src/mount.tsx`, which the page's small entry imports once it has started the
+ * film's requests) is preloaded from index.html, so it arrives and compiles beside the entry
+ * instead of after it: a `modulepreload` for it and every chunk it imports, a `preload` for its
+ * stylesheet (a stylesheet link would hold the entry back until it loaded).
+ */
+function preloadPlayer(): Plugin {
+  return {
+    name: 'sightline-preload-player',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle, chunk: entry }) => {
+        const mount = entry?.dynamicImports.map((file) => bundle?.[file]).find((c) => c?.type === 'chunk' && /[\\/]src[\\/]mount\.tsx$/.test(c.facadeModuleId ?? ''));
+        if (!bundle || !entry || mount?.type !== 'chunk') return;
+        const scripts = new Set<string>();
+        const css = new Set<string>();
+        const visit = (file: string) => {
+          const chunk = bundle[file];
+          if (chunk?.type !== 'chunk' || scripts.has(file) || file === entry.fileName || entry.imports.includes(file)) return;
+          scripts.add(file);
+          for (const sheet of chunk.viteMetadata?.importedCss ?? []) css.add(sheet);
+          chunk.imports.forEach(visit);
+        };
+        visit(mount.fileName);
+        return [
+          ...[...scripts].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+          ...[...css].map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 /** A chunk only the studio loads: its own code, React Flow, ELK. */
 const isStudioChunk = (moduleIds: readonly string[]) =>
   moduleIds.length > 0 && moduleIds.every((id) => /[\\/]src[\\/]studio[\\/]|[\\/]node_modules[\\/](@xyflow|elkjs|d3-|classcat|zustand)/.test(id));
@@ -136,7 +188,7 @@ const isStudioChunk = (moduleIds: readonly string[]) =>
 export default defineConfig({
   // Relative base: the built player works from any folder of any static host.
   base: './',
-  plugins: [react(), servedFolders(), noXREmulator(), contentSecurityPolicy(), ...offlinePlugins()],
+  plugins: [react(), servedFolders(), noXREmulator(), contentSecurityPolicy(), bootScript(), preloadPlayer(), ...offlinePlugins()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
+import { dropEarlyPictures } from '../media';
 import { ErrorScreen } from './ErrorScreen';
 import { loadFilm } from './load-film';
 import { NoWebGLScreen } from './NoWebGLScreen';
@@ -71,12 +72,17 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
     loadFilm(params.film, document.baseURI).then(
       (loaded) => {
         if (!live) return;
-        if (!loaded.ok) return setPhase({ name: 'error', diagnostics: loaded.diagnostics });
+        // A film that will not play gives back the page's early first picture (first-picture.ts).
+        const stop = (phase: Phase) => {
+          dropEarlyPictures();
+          setPhase(phase);
+        };
+        if (!loaded.ok) return stop({ name: 'error', diagnostics: loaded.diagnostics });
         const film = { story: loaded.story, filmBase: loaded.filmBase, provenance: loaded.provenance };
         const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
-        if (!webglAvailable()) return setPhase({ name: 'no-webgl', language });
+        if (!webglAvailable()) return stop({ name: 'no-webgl', language });
         const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
-        if (!asked.ok) return setPhase({ name: 'error', diagnostics: asked.diagnostics });
+        if (!asked.ok) return stop({ name: 'error', diagnostics: asked.diagnostics });
         const { edition, preview } = asked;
         setNotices(parameterNotices(loaded.story, params, { edition, language }, uiText(language)));
         if (params.autoplay || asked.fresh) {

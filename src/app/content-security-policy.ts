@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
+import { BOOT_SCRIPT } from './boot-script';
+
 /**
  * The player's Content-Security-Policy, in one place: the build writes it into index.html as a
  * `<meta http-equiv>` (vite.config.ts), and whatever serves the player sends it as a header
  * (`vite preview` does; a station would). Nothing here touches the DOM, so Node code imports it too.
  *
  * Each source is here because something the player runs needs it, and no wider:
- * - scripts: only the app's own, plus `'wasm-unsafe-eval'` to compile WebAssembly (the Basis KTX2
+ * - scripts: only the app's own, the boot script inline in index.html (`boot-script.ts`) by the
+ *   hash of its exact text, and `'wasm-unsafe-eval'` to compile WebAssembly (the Basis KTX2
  *   transcoder, the Draco and Meshopt decoders, Spark's splat engine);
  * - workers: the app's own and `blob:` (three's KTX2 and Draco loaders and Spark start their
  *   workers from blobs, which inherit this policy);
@@ -13,9 +17,11 @@
  * - media and fonts: the app's own only;
  * - no plugins (`object-src`), no `<base>` to redirect relative URLs (`base-uri`).
  */
+const BOOT_SCRIPT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
+
 const DIRECTIVES: ReadonlyArray<readonly [directive: string, sources: readonly string[]]> = [
   ['default-src', ["'self'"]],
-  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+  ['script-src', ["'self'", BOOT_SCRIPT_HASH, "'wasm-unsafe-eval'"]],
   ['worker-src', ["'self'", 'blob:']],
   ['connect-src', ["'self'", 'blob:']],
   ['img-src', ["'self'", 'blob:']],

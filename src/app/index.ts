@@ -9,7 +9,7 @@ export { ControlsBar } from './ControlsBar';
 export { ErrorScreen } from './ErrorScreen';
 export { NoWebGLScreen } from './NoWebGLScreen';
 export { webglAvailable } from './webgl-support';
-export { type LoadedFilm, loadFilm, prefetchFilm, textHash } from './load-film';
+export { type LoadedFilm, loadFilm, textHash } from './load-film';
 export { type PlayerControl, playerControls } from './controls';
 export { Player, type PlayerProps } from './Player';
 export { type PlayerHost, PlayerFrame, usePlayerHost } from './player-host';

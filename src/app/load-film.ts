@@ -1,5 +1,7 @@
 import { type Diagnostic, type ErrorCode, type Provenance, type StoryPackage, formatDiagnostic, parseJson, provenanceSchema, validateStory } from '../story';
 import { assetUrl, filmBaseUrl } from '../media';
+import { FILM_ID } from './params';
+import { readStory, takePrefetched } from './story-prefetch';
 
 export type LoadedFilm =
   | {
@@ -11,31 +13,6 @@ export type LoadedFilm =
       readonly revision: string;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-/** story.json requested before the player's code ran (`prefetchFilm`), taken once by `loadFilm`. */
-let prefetched: { readonly url: string; readonly response: Promise<Response> } | null = null;
-
-/**
- * Requests a film's story.json at once, as the page starts, so it arrives while React and the
- * renderer are being set up; `loadFilm` then takes that response instead of asking again.
- */
-export function prefetchFilm(filmId: string, siteBase: string): void {
-  if (!FILM_ID.test(filmId)) return;
-  const url = new URL('story.json', filmBaseUrl(filmId, siteBase)).href;
-  const response = fetch(url);
-  // Whoever takes it handles a failure; an untaken one must not be an unhandled rejection.
-  response.catch(() => {});
-  prefetched = { url, response };
-}
-
-function takePrefetched(url: string): Promise<Response> | null {
-  if (prefetched?.url !== url) return null;
-  const { response } = prefetched;
-  prefetched = null;
-  return response;
-}
 
 /**
  * Fetches `scenes/<film>/story.json` from the site, then parses and validates it. Every failure
@@ -53,10 +30,10 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   let text: string;
   try {
     const url = new URL('story.json', filmBase);
-    const response = await (takePrefetched(url.href) ?? fetchImpl(url));
-    if (!response.ok)
+    const response = await (takePrefetched(url.href) ?? readStory(fetchImpl(url)));
+    if (response.text === null)
       return fail('film.not-found', '$', `could not be fetched (HTTP ${response.status})`, `Put the package in scenes/${filmId}/ or check the ?film= name.`);
-    text = await response.text();
+    text = response.text;
   } catch (error) {
     return fail('film.unreachable', '$', `could not be fetched: ${String(error)}`, 'Check the connection to the server and reload.');
   }

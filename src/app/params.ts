@@ -1,6 +1,9 @@
 /** The film the player opens when no `?film=` is given. */
 export const DEFAULT_FILM = 'glass-sky';
 
+/** What a film id (its folder under `scenes/`) may be: lowercase letters, digits and "-". */
+export const FILM_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 export interface PlayerParams {
   readonly film: string;
   /** Requested language, or null to follow the browser. */

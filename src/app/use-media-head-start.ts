@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type MediaLibraries, type SceneMediaRequest, planSceneMedia } from '../media';
+import { type MediaLibraries, type SceneMediaRequest, dropEarlyPictures, planSceneMedia } from '../media';
 
 /**
  * Starts the first scene's media while the renderer is still being made: as soon as the device's
@@ -16,6 +16,8 @@ export function useMediaHeadStart(libraries: MediaLibraries, request: Omit<Scene
       const plan = planSceneMedia({ ...first.current, leaving: null }, libraries);
       if (!plan.kept) return false;
       libraries.keepOnly(plan.kept);
+      // The page's early first picture has been taken if the scene shows it; otherwise it was a wrong guess.
+      dropEarlyPictures();
       return true;
     };
     if (start()) return;

@@ -1,4 +1,4 @@
-import { probeGpu } from '../media';
+import { probeGpu } from '../media/start';
 
 /**
  * Whether this browser can make a WebGL context at all: not where WebGL is switched off, the GPU

@@ -1,4 +1,4 @@
-import { assetPathProblem } from '../story';
+import { assetPathProblem } from '../story/start';
 
 /** Where packages live on the site, relative to the player page. */
 export function filmBaseUrl(filmId: string, siteBase: string): URL {

@@ -1,6 +1,7 @@
 export { assetUrl, filmBaseUrl } from './asset-url';
 export { type GpuFacts, probeGpu } from './gpu-probe';
-export { canDecodeAvif } from './image-support';
+export { canDecodeAvif, sourceSupport } from './image-support';
+export { dropEarlyPictures, startEarlyPicture } from './early-picture';
 export { type MediaEvent, type TextureLibraryOptions, type TextureState, TextureLibrary } from './texture-library';
 export { type SourceChoice, type SourceSupport, pickSource, sourceFits } from './source-pick';
 export {

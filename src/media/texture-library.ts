@@ -1,10 +1,11 @@
 import { type CompressedTexture, SRGBColorSpace, Texture, type WebGLRenderer } from 'three';
-import { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
-import { checkFileSignature } from '../story';
+import type { KTX2Loader } from 'three/examples/jsm/loaders/KTX2Loader.js';
 import { type GpuFacts, gpuFactsOf } from './gpu-probe';
 import { avifDecodes, canDecodeAvif, sourceSupport } from './image-support';
+import { takeEarlyPicture } from './early-picture';
 import { decodedTextureBytes, estimateBytes } from './memory-governor';
 import { HeldMedia, type MediaStatus } from './media-library';
+import { checkFits, fetchPictureBitmap, fetchPictureBytes } from './picture-file';
 import type { SourceSupport } from './source-pick';
 
 /** What a scene's image is doing right now. */
@@ -57,7 +58,8 @@ const UNDECLARED_WIDTH = 4096;
  */
 export class TextureLibrary extends HeldMedia<Entry> {
   private renderer: WebGLRenderer | null = null;
-  private ktx2: KTX2Loader | null = null;
+  /** The KTX2 transcoder for the current renderer, loaded with the first KTX2 picture (most films have none). */
+  private ktx2: { readonly renderer: WebGLRenderer; readonly loader: Promise<KTX2Loader> } | null = null;
   private readonly rendererReady: Promise<WebGLRenderer>;
   private resolveRenderer!: (renderer: WebGLRenderer) => void;
   /** What this device can show, once a renderer is handed over; null until then. */
@@ -76,8 +78,7 @@ export class TextureLibrary extends HeldMedia<Entry> {
   setRenderer(renderer: WebGLRenderer): void {
     if (this.renderer === renderer) return;
     this.renderer = renderer;
-    this.ktx2?.dispose();
-    this.ktx2 = new KTX2Loader().setTranscoderPath(new URL('decoders/basis/', document.baseURI).href).detectSupport(renderer);
+    this.disposeTranscoder();
     this.learnSupport(gpuFactsOf(renderer), renderer);
     this.resolveRenderer(renderer);
     for (const [url, entry] of this.entries) if (entry.state.status === 'ready') this.upload(url, entry.state.texture);
@@ -116,8 +117,7 @@ export class TextureLibrary extends HeldMedia<Entry> {
 
   override dispose(): void {
     super.dispose();
-    this.ktx2?.dispose();
-    this.ktx2 = null;
+    this.disposeTranscoder();
   }
 
   protected open(url: string): Entry {
@@ -166,30 +166,18 @@ export class TextureLibrary extends HeldMedia<Entry> {
   }
 
   private async decode(url: string, signal: AbortSignal): Promise<Texture> {
-    const ktx2 = new URL(url).pathname.toLowerCase().endsWith('.ktx2');
     this.record(url, 'fetch');
-    const response = await fetch(url, { signal });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    // The picture's size from its header, before anything decodes it: a small file can claim
-    // 16,000 pixels a side, and decoding it would hang the tab and exhaust the GPU.
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const extension = new URL(url).pathname.split('.').pop()!.toLowerCase();
-    const header = checkFileSignature(extension, bytes, bytes.length);
-    if (!header.ok) throw new Error(`the file ${header.problem}`);
-    const side = Math.max(header.width ?? 0, header.height ?? 0);
-    if (side > this.options.maxTextureSize) throw new Error(`the picture is ${header.width}×${header.height} pixels; this device shows at most ${this.options.maxTextureSize} on a side`);
-    if (ktx2) {
-      const buffer = bytes.buffer;
-      await this.rendererReady;
-      const loader = this.ktx2!;
-      const texture = await new Promise<CompressedTexture>((resolve, reject) => loader.parse(buffer, resolve, reject));
-      texture.userData['topDown'] = true;
-      this.record(url, 'decoded');
-      return texture;
+    if (new URL(url).pathname.toLowerCase().endsWith('.ktx2')) return this.transcode(url, signal);
+    // Taken synchronously (before any await), so a head start's drop of the rest never closes it.
+    const early = takeEarlyPicture(url);
+    const bitmap = await (early ?? fetchPictureBitmap(url, this.options.maxTextureSize, signal));
+    // An early picture was checked against the page's limit, not this library's.
+    try {
+      checkFits(bitmap.width, bitmap.height, this.options.maxTextureSize);
+    } catch (error) {
+      bitmap.close();
+      throw error;
     }
-    const blob = new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
-    // Decoded on the browser's image threads; flipped here because ImageBitmaps ignore `flipY`.
-    const bitmap = await createImageBitmap(blob, { imageOrientation: 'flipY', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
     if (signal.aborted) {
       bitmap.close();
       throw new Error('released while loading');
@@ -201,6 +189,34 @@ export class TextureLibrary extends HeldMedia<Entry> {
     texture.addEventListener('dispose', () => bitmap.close());
     this.record(url, 'decoded');
     return texture;
+  }
+
+  /** A Basis KTX2 picture, transcoded in the loader's worker to a format this GPU takes. */
+  private async transcode(url: string, signal: AbortSignal): Promise<Texture> {
+    const { bytes } = await fetchPictureBytes(url, this.options.maxTextureSize, signal);
+    await this.rendererReady;
+    const loader = await this.transcoder(this.renderer!);
+    const texture = await new Promise<CompressedTexture>((resolve, reject) => loader.parse(bytes.buffer, resolve, reject));
+    texture.userData['topDown'] = true;
+    this.record(url, 'decoded');
+    return texture;
+  }
+
+  /** The KTX2 loader, set to transcode to a format this renderer's GPU takes. */
+  private transcoder(renderer: WebGLRenderer): Promise<KTX2Loader> {
+    if (this.ktx2?.renderer !== renderer) {
+      this.disposeTranscoder();
+      const loader = import('three/examples/jsm/loaders/KTX2Loader.js').then(({ KTX2Loader }) =>
+        new KTX2Loader().setTranscoderPath(new URL('decoders/basis/', document.baseURI).href).detectSupport(renderer),
+      );
+      this.ktx2 = { renderer, loader };
+    }
+    return this.ktx2.loader;
+  }
+
+  private disposeTranscoder(): void {
+    void this.ktx2?.loader.then((loader) => loader.dispose());
+    this.ktx2 = null;
   }
 
   /** Sends a decoded texture to the GPU now, so the frame that first shows it does no upload. */

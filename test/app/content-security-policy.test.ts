@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { BOOT_SCRIPT } from '../../src/app/boot-script';
 import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from '../../src/app/content-security-policy';
 
 /** A policy's directives as a map from name to its sources. */
@@ -8,7 +10,9 @@ describe('the Content-Security-Policy', () => {
   it('allows the app its own scripts and WebAssembly, but no eval, no inline code, no plugins and no <base>', () => {
     const policy = directives(contentSecurityPolicyMeta());
     expect(policy.get('default-src')).toEqual(["'self'"]);
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // The one inline script is index.html's boot script, allowed by the hash of its exact text.
+    const bootHash = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;
+    expect(policy.get('script-src')).toEqual(["'self'", bootHash, "'wasm-unsafe-eval'"]);
     expect(policy.get('worker-src')).toEqual(["'self'", 'blob:']);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);

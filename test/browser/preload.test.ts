@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { addTestHooks, pageErrors, showSceneOnly, usePlayer, waitForApp } from './harness';
+import { addTestHooks, pageErrors, perform, showSceneOnly, usePlayer, waitForApp } from './harness';
 import { MARKS } from '../../src/generate/fixtures/formats';
 
 const open = usePlayer();
@@ -84,7 +84,7 @@ describe('preloading', () => {
     await waitForApp(page, { scene: 'png', media: 'loading' });
     await page.locator('.media-loading').waitFor({ state: 'visible' });
     // Several frames on, still the JPEG scene's picture: no black frame while the PNG is held back.
-    for (let i = 0; i < 5; i++) expect(isFront(await centre())).toBe(true);
+    for (let i = 0; i < 5; i++) expect(await centre()).toSatisfy(isFront);
     const shownPng = async () => (await mediaLog(page)).filter((e) => e.event === 'shown' && file(e.url) === 'pano.png').length;
     expect(await shownPng()).toBe(0);
     await page.screenshot({ path: '/tmp/images-hold.png' });
@@ -121,9 +121,19 @@ describe('starting', () => {
         window.dispatchEvent(new Event('resize'));
       };
     });
+    // Each media event stamped with the page's time, to compare with the picture's request.
+    await page.addInitScript(() => {
+      const log = (globalThis as unknown as { __SIGHTLINE_TEST__: { mediaLog: Array<MediaEvent & { t?: number }> } }).__SIGHTLINE_TEST__.mediaLog;
+      log.push = (...events) => Array.prototype.push.apply(log, events.map((e) => ({ ...e, t: performance.now() })));
+    });
     await page.reload();
     const first = async () => (await mediaLog(page)).filter((e) => file(e.url) === 'pano.jpg').map((e) => e.event);
     await expect.poll(first).toEqual(['fetch', 'decoded']);
+    // The page asked for the picture as soon as story.json was in, before the player's media
+    // library existed to ask for it: the library took that request over.
+    const held = (await mediaLog(page)).find((e) => file(e.url) === 'pano.jpg' && e.event === 'fetch') as MediaEvent & { t: number };
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/assets/pano.jpg'))!.startTime);
+    expect(requested).toBeLessThan(held.t);
     expect(await page.evaluate(() => (globalThis as unknown as { renderers: number }).renderers)).toBe(0);
     expect(await page.locator('.app').getAttribute('data-status')).toBe('loading');
     // Once there is a renderer, the decoded picture is uploaded and shown, never fetched again.
@@ -133,6 +143,34 @@ describe('starting', () => {
     expect(await requests(page, 'pano.jpg')).toBe(1);
     const stories = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/story.json')).length);
     expect(stories).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('gives back the first picture it fetched early when the viewer continues in another scene', async () => {
+    const page = await open('?autoplay=1');
+    await waitForApp(page, { status: 'playing', scene: 'hall', media: 'ready' });
+    await perform(page, { type: 'choice.made', choice: 'corridor' });
+    await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+    // Back later, without autoplay: the page guesses the story's first scene, the hall, while the
+    // start screen offers to continue in the archive. Closed bitmaps are counted by width (not the
+    // page's 1×1 AVIF probe).
+    await page.addInitScript(() => {
+      const closed: number[] = [];
+      (globalThis as unknown as { closedBitmaps: number[] }).closedBitmaps = closed;
+      const close = ImageBitmap.prototype.close;
+      ImageBitmap.prototype.close = function (this: ImageBitmap) {
+        if (this.width > 1) closed.push(this.width);
+        close.call(this);
+      };
+    });
+    await page.goto(page.url().replace('&autoplay=1', '').replace('?autoplay=1&', '?'));
+    await waitForApp(page, { status: 'ready' });
+    const closed = () => page.evaluate(() => [...(globalThis as unknown as { closedBitmaps: number[] }).closedBitmaps]);
+    expect(await closed()).toEqual([]);
+    await page.getByRole('button', { name: /Continue/ }).click();
+    await waitForApp(page, { status: 'playing', scene: 'archive', media: 'ready' });
+    // The hall's picture, decoded for nothing, is closed as the player holds the archive's.
+    await expect.poll(closed).toEqual([2048]);
     expect(pageErrors(page)).toEqual([]);
   });
 });
