@@ -1,4 +1,4 @@
-import { DEFAULT_FILM, FILM_ID } from './params';
+import { DEFAULT_FILM, FILM_ID } from './params.ts';
 
 /** Where the boot script leaves its request for the player's `prefetchFilm`. */
 export const BOOTED_STORY = '__sightlineBootedStory';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BOOT_SCRIPT } from './boot-script';
+import { BOOT_SCRIPT } from './boot-script.ts';
 
 /**
  * The player's Content-Security-Policy, in one place: the build writes it into index.html as a
