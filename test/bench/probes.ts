@@ -16,6 +16,12 @@ export interface BenchProbe {
   frames: number[];
   /** performance.now() at the start of each recorded frame (same order as `frames`). */
   frameStarts: number[];
+  /**
+   * Summed callback milliseconds of each XR session frame: the player's own frame work in a headset.
+   * IWER runs the session's callbacks inside a window frame of its own, which also waits for the
+   * GPU process (software rendering of both eyes here); those window frames stay in `frames`.
+   */
+  xrFrames: number[];
   /** When the first panorama-drawing callback ended (performance.now()), or null. */
   firstPanoramaFrame: number | null;
   /** When the first big picture reached the GPU. */
@@ -34,26 +40,30 @@ export interface BenchProbe {
 }
 
 export function installProbes(panoramaWidth: number): void {
-  const probe: BenchProbe = { frames: [], frameStarts: [], firstPanoramaFrame: null, firstPanoramaUpload: null, firstPanoramaUploadOf: null, firstPanoramaDecoded: null, rendererContext: null, programs: 0, textures: 0, buffers: 0, linked: 0 };
+  const probe: BenchProbe = { frames: [], frameStarts: [], xrFrames: [], firstPanoramaFrame: null, firstPanoramaUpload: null, firstPanoramaUploadOf: null, firstPanoramaDecoded: null, rendererContext: null, programs: 0, textures: 0, buffers: 0, linked: 0 };
   (globalThis as unknown as { __bench: BenchProbe }).__bench = probe;
 
   // Frame callbacks: one frame's callbacks share a timestamp; their times are summed.
-  let lastStamp = -1;
-  const timed = (callback: (t: number, ...rest: unknown[]) => void) =>
-    function (this: unknown, t: number, ...rest: unknown[]) {
-      const start = performance.now();
-      try {
-        callback.call(this, t, ...rest);
-      } finally {
-        const spent = performance.now() - start;
-        if (t === lastStamp) probe.frames[probe.frames.length - 1]! += spent;
-        else {
-          lastStamp = t;
-          probe.frames.push(spent);
-          probe.frameStarts.push(start);
+  const timer = (frames: number[], starts: number[] | null) => {
+    let lastStamp = -1;
+    return (callback: (t: number, ...rest: unknown[]) => void) =>
+      function (this: unknown, t: number, ...rest: unknown[]) {
+        const start = performance.now();
+        try {
+          callback.call(this, t, ...rest);
+        } finally {
+          const spent = performance.now() - start;
+          if (t === lastStamp) frames[frames.length - 1]! += spent;
+          else {
+            lastStamp = t;
+            frames.push(spent);
+            starts?.push(start);
+          }
         }
-      }
-    };
+      };
+  };
+  const timed = timer(probe.frames, probe.frameStarts);
+  const timedXR = timer(probe.xrFrames, null);
   const raf = globalThis.requestAnimationFrame.bind(globalThis);
   globalThis.requestAnimationFrame = (callback) => raf(timed(callback));
   // XR frames (IWER's session, or a real one): the session's own requestAnimationFrame.
@@ -61,7 +71,7 @@ export function installProbes(panoramaWidth: number): void {
   const wrapSession = (proto: { requestAnimationFrame(cb: unknown): number }) => {
     const original = proto.requestAnimationFrame;
     proto.requestAnimationFrame = function (this: unknown, callback: unknown) {
-      return original.call(this, timed(callback as (t: number) => void));
+      return original.call(this, timedXR(callback as (t: number) => void));
     };
   };
   if (xr) wrapSession(xr.prototype);

@@ -66,12 +66,15 @@ export function rowsOf(results: Results): Row[] {
     const scenes = Object.values(frames.film);
     add('frames.film.median-ms', median(scenes.map((s) => s.median)), 'ms', 'median of the scenes’ medians');
     add('frames.film.max-ms', Math.max(...scenes.map((s) => s.max)), 'ms', worst(frames.film));
+    add('frames.film.longest-gap-ms', Math.max(...scenes.map((s) => s.longestGapMs)), 'ms', 'between two frames, wherever the time went (callbacks, uploads between frames)');
     add('frames.film.frames-over-2x-median', scenes.reduce((n, s) => n + s.over2x, 0), `of ${scenes.reduce((n, s) => n + s.frames, 0)}`, `${scenes.length} scenes`);
     add('frames.film.programs-linked-while-showing', scenes.reduce((n, s) => n + s.programsLinkedWhileShowing, 0), '');
     if (frames.iwer) {
-      add('frames.iwer.median-ms', frames.iwer.median, 'ms');
-      add('frames.iwer.max-ms', frames.iwer.max, 'ms');
-      add('frames.iwer.frames-over-2x-median', frames.iwer.over2x, `of ${frames.iwer.frames}`);
+      const { session, deviceFrames } = frames.iwer;
+      add('frames.iwer.median-ms', session.median, 'ms', 'the session\'s frame callbacks');
+      add('frames.iwer.max-ms', session.max, 'ms');
+      add('frames.iwer.frames-over-2x-median', session.over2x, `of ${session.frames}`);
+      add('frames.iwer.device-frame-max-ms', deviceFrames.max, 'ms', `IWER's frames, waiting for both eyes drawn in software (median ${deviceFrames.median.toFixed(1)} ms)`);
     }
   }
   if (sw)
