@@ -82,6 +82,16 @@ const story = planFilm();
 const full = cutEdition(story, 'full');
 const request = { story, cut: full, sceneId: 'gate', pendingEnding: null, language: 'en', filmBase, leaving: null };
 
+/** What the plan holds of the gate alone: its picture and poster, world, prop, narration and bed. */
+const GATE_ONLY = {
+  texture: ['gate.avif', 'gate-poster.webp'],
+  video: [],
+  splat: ['gate.spz'],
+  model: ['urn.glb'],
+  narration: ['gate.en.ogg'],
+  ambience: ['gate-bed.ogg'],
+};
+
 describe('planSceneMedia', () => {
   it('holds nothing before the device says what it can show, and already knows which media plays', () => {
     const plan = planSceneMedia(request, states({ support: null }));
@@ -98,14 +108,7 @@ describe('planSceneMedia', () => {
     // The best source this device takes (no KTX2 here), and the poster while it loads; nothing of
     // the next scenes competes with it for the network and the decoders.
     expect(loading.file).toEqual({ kind: 'texture', url: `${filmBase.href}assets/gate.avif` });
-    expect(kept(loading)).toEqual({
-      texture: ['gate.avif', 'gate-poster.webp'],
-      video: [],
-      splat: ['gate.spz'],
-      model: ['urn.glb'],
-      narration: ['gate.en.ogg'],
-      ambience: ['gate-bed.ogg'],
-    });
+    expect(kept(loading)).toEqual(GATE_ONLY);
     // Its picture in, the next scenes' media (their worlds still wait for the gate's).
     const pictured = planSceneMedia(request, states({ status: { 'gate.avif': 'ready' } }));
     expect(kept(pictured)).toEqual({
@@ -145,14 +148,7 @@ describe('planSceneMedia', () => {
 
   it('always holds the current scene, and preloads the next ones only while they fit, sound included', () => {
     // 10 MiB a file: the gate's six (its picture, poster, world, prop, narration and bed) are over budget and held all the same; nothing more.
-    expect(kept(planSceneMedia(request, states({ budget: 50 * MiB })))).toEqual({
-      texture: ['gate.avif', 'gate-poster.webp'],
-      video: [],
-      splat: ['gate.spz'],
-      model: ['urn.glb'],
-      narration: ['gate.en.ogg'],
-      ambience: ['gate-bed.ogg'],
-    });
+    expect(kept(planSceneMedia(request, states({ budget: 50 * MiB })))).toEqual(GATE_ONLY);
     // Room for the hall's video and world but not its narration: preloading stops there, before the yard.
     const plan = planSceneMedia(request, states({ budget: 75 * MiB, status: { 'gate.avif': 'ready', 'gate.spz': 'ready' } }));
     expect(kept(plan)).toMatchObject({ texture: ['gate.avif'], video: ['hall.webm'], splat: ['gate.spz', 'hall.spz'], narration: ['gate.en.ogg'] });
