@@ -2,6 +2,8 @@ import { fetchPictureBitmap } from './picture-file';
 
 /** Pictures fetched and decoded before any texture library existed, by URL, until one takes them. */
 const early = new Map<string, Promise<ImageBitmap>>();
+/** Once the player has held its media, an early picture would be taken by nobody: none starts. */
+let closed = false;
 
 /**
  * Fetches and decodes a picture now, for a texture library made later to take (`takeEarlyPicture`):
@@ -9,7 +11,7 @@ const early = new Map<string, Promise<ImageBitmap>>();
  * the film, React and the renderer. What no library takes is closed by `dropEarlyPictures`.
  */
 export function startEarlyPicture(url: string, maxTextureSize: number): void {
-  if (early.has(url)) return;
+  if (closed || early.has(url)) return;
   const bitmap = fetchPictureBitmap(url, maxTextureSize);
   // The library that takes it reports a failure; one nobody takes must not be an unhandled rejection.
   bitmap.catch(() => {});
@@ -23,8 +25,9 @@ export function takeEarlyPicture(url: string): Promise<ImageBitmap> | null {
   return bitmap;
 }
 
-/** Closes every early picture not taken (a guess the film did not open on), giving back its memory. */
+/** Closes every early picture not taken (a guess the film did not open on), giving back its memory; no more start. */
 export function dropEarlyPictures(): void {
+  closed = true;
   for (const bitmap of early.values())
     bitmap.then(
       (b) => b.close(),
