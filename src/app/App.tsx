@@ -2,7 +2,7 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type Diagnostic, type Provenance, type StoryPackage, type StorySnapshot, compileStory, localize, pickEdition, pickLanguage, restoreSave, saveKey, uiText } from '../story';
 import { dropEarlyPictures } from '../media';
 import { ErrorScreen } from './ErrorScreen';
-import { loadFilm } from './load-film';
+import { loadStory } from './load-film';
 import { NoWebGLScreen } from './NoWebGLScreen';
 import { webglAvailable } from './webgl-support';
 import { type PlayerParams, readPlayerParams } from './params';
@@ -69,8 +69,8 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    loadFilm(params.film, document.baseURI).then(
-      (loaded) => {
+    loadStory(params.film, document.baseURI).then(
+      async (loaded) => {
         if (!live) return;
         // A film that will not play gives back the page's early first picture (first-picture.ts).
         const stop = (phase: Phase) => {
@@ -78,7 +78,7 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
           setPhase(phase);
         };
         if (!loaded.ok) return stop({ name: 'error', diagnostics: loaded.diagnostics });
-        const film = { story: loaded.story, filmBase: loaded.filmBase, provenance: loaded.provenance };
+        const film = { story: loaded.story, filmBase: loaded.filmBase, provenance: null };
         const language = pickLanguage(params.lang, navigator.languages ?? [navigator.language], loaded.story.languages);
         if (!webglAvailable()) return stop({ name: 'no-webgl', language });
         const asked = readPreview(loaded.story, params, pickEdition(loaded.story, params.edition));
@@ -89,14 +89,21 @@ export function App({ params = readPlayerParams(window.location.search) }: AppPr
           // Kiosks, tests and author previews start every viewing afresh; a kiosk forgets the last
           // viewer's place, a preview leaves it alone (it never saves one of its own).
           if (!asked.fresh) storage.remove(saveKey(loaded.story.id));
-          return setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false, preview });
+          setPhase({ name: 'play', film, language, edition, resume: null, run: 0, userActivated: false, preview });
+          // The player does not wait for the provenance: only the credits, at the end, show it.
+          const provenance = await loaded.provenance;
+          if (live && provenance) setPhase((p) => (p.name === 'play' && p.film.story === loaded.story ? { ...p, film: { ...p.film, provenance } } : p));
+          return;
         }
         const saved = readJson(storage, saveKey(loaded.story.id));
         const restored = saved === null ? null : restoreSave(loaded.story, (e) => compileStory(loaded.story, e), saved);
         if (restored && !restored.ok) storage.remove(saveKey(loaded.story.id));
+        // The start screen shows the AI label from its first frame: it waits for the provenance.
+        const provenance = await loaded.provenance;
+        if (!live) return;
         setPhase({
           name: 'start',
-          film,
+          film: { ...film, provenance },
           // An explicit ?lang= wins over the language the viewer was watching in.
           language: restored?.ok && !params.lang ? pickLanguage(restored.save.language, [], loaded.story.languages) : language,
           edition,

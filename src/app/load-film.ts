@@ -14,13 +14,30 @@ export type LoadedFilm =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** A film whose story is read and valid, its provenance still on its way (`loadStory`). */
+export type LoadedStory =
+  | (Omit<Extract<LoadedFilm, { ok: true }>, 'provenance'> & {
+      /** Read beside whatever starts next; never rejects (a missing or malformed file is null). */
+      readonly provenance: Promise<Provenance | null>;
+    })
+  | Extract<LoadedFilm, { ok: false }>;
+
 /**
  * Fetches `scenes/<film>/story.json` from the site, then parses and validates it. Every failure
  * becomes diagnostics for the error screen; nothing malformed reaches the stage.
  */
 export async function loadFilm(filmId: string, siteBase: string, fetchImpl: typeof fetch = fetch): Promise<LoadedFilm> {
+  const loaded = await loadStory(filmId, siteBase, fetchImpl);
+  return loaded.ok ? { ...loaded, provenance: await loaded.provenance } : loaded;
+}
+
+/**
+ * `loadFilm` without waiting for the provenance file: a film that plays at once starts its player
+ * a round trip sooner, and its provenance (the credits' and the AI label's) arrives meanwhile.
+ */
+export async function loadStory(filmId: string, siteBase: string, fetchImpl: typeof fetch = fetch): Promise<LoadedStory> {
   const file = `scenes/${filmId}/story.json`;
-  const fail = (code: ErrorCode, path: string, message: string, hint: string): LoadedFilm => ({
+  const fail = (code: ErrorCode, path: string, message: string, hint: string): LoadedStory => ({
     ok: false,
     diagnostics: [{ severity: 'error', code, file, path, message, hint }],
   });
@@ -43,7 +60,7 @@ export async function loadFilm(filmId: string, siteBase: string, fetchImpl: type
   if (!story) return { ok: false, diagnostics: diagnostics.filter((d) => d.severity === 'error') };
   // Warnings are for the author (sightline validate); the film plays.
   for (const w of diagnostics) console.warn(`sightline: ${formatDiagnostic(w)}`);
-  return { ok: true, story, filmBase, provenance: await loadProvenance(story, filmBase, fetchImpl), revision: textHash(text) };
+  return { ok: true, story, filmBase, provenance: loadProvenance(story, filmBase, fetchImpl), revision: textHash(text) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadFilm } from '../../src/app/load-film';
+import { loadFilm, loadStory } from '../../src/app/load-film';
 
 /** The provenance fixture, served by a fake fetch; `provenance` replaces its provenance.json's body (null: 404). */
 const dir = resolve(import.meta.dirname, '../fixtures/packages/provenance');
@@ -50,5 +50,26 @@ describe('loadFilm and the provenance file', () => {
     const loaded = await loadFilm('provenance', SITE, fetchImpl);
     expect(loaded.ok && loaded.provenance).toBeNull();
     expect(fetched).toEqual([`${SITE}scenes/provenance/story.json`]);
+  });
+
+  it('hands over a valid story without waiting for its provenance, which follows', async () => {
+    const { fetchImpl } = serve();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The provenance file answers only when the test lets it.
+    const slow = (async (input: URL | RequestInfo) => {
+      if (String(input).endsWith('/provenance.json')) await held;
+      return fetchImpl(input);
+    }) as typeof fetch;
+    const loaded = await loadStory('provenance', SITE, slow);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.story.id).toBe('provenance');
+    let provenance: unknown = 'pending';
+    void loaded.provenance.then((p) => (provenance = p));
+    await Promise.resolve();
+    expect(provenance).toBe('pending');
+    release();
+    expect((await loaded.provenance)?.film).toBe('provenance');
   });
 });

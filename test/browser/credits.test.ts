@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Provenance, localize, provenanceSchema, validateStory } from '../../src/story';
 import { uiText } from '../../src/story';
-import { pageErrors, usePlayer, waitForApp } from './harness';
+import { pageErrors, releaseScene, usePlayer, waitForApp, waitForHold } from './harness';
 
 /**
  * The AI-generated content label and the credits' list of generated assets, on a one-scene film
@@ -88,6 +88,29 @@ describe('the credits after the ending', () => {
     }
     // The buttons stay on screen.
     expect(await page.getByRole('button', { name: ui.watchAgain }).isVisible()).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('come with the provenance file even when it arrives after the film has started: the player does not wait for it', async () => {
+    const page = await open('?film=provenance&autoplay=1', { timeScale: TIME_SCALE, pauseAt: { gate: 500 } });
+    // The provenance file answers only when the test lets it.
+    let asked = false;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/scenes/provenance/provenance.json', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await waitForApp(page, { status: 'playing', scene: 'gate', media: 'ready' });
+    await waitForHold(page, { scene: 'gate', ms: 500 });
+    expect(asked).toBe(true);
+    release();
+    await releaseScene(page);
+    await playToCredits(page);
+    const assets = page.locator('.credits-screen').getByRole('region', { name: uiText('en').generatedAssets });
+    await expect.poll(() => assets.locator('[data-scene-assets]').count()).toBe(2);
     expect(pageErrors(page)).toEqual([]);
   });
 
