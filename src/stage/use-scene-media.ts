@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Texture } from 'three';
 import type { EditionCut, Media, StoryPackage } from '../story';
 import { type MediaLibraries, type MediaStatus, planSceneMedia } from '../media';
@@ -46,7 +46,7 @@ export function useSceneMedia(options: SceneMediaOptions, libraries: MediaLibrar
 
   type Held = { texture: Texture | null; color: string; video: HTMLVideoElement | null; url: string | null; media: Media | null };
   const held = useRef<Held>({ texture: null, color: PLACEHOLDER_COLOR, video: null, url: null, media: null });
-  const leaving = useLeavingPicture(sceneId, held.current.url, story.scenes[sceneId]?.transition.durationMs ?? 0);
+  const { url: leaving, release: releaseLeaving } = useLeavingPicture(sceneId, held.current.url);
   const plan = planSceneMedia({ ...options, leaving }, libraries);
   useEffect(() => {
     if (plan.kept) libraries.keepOnly(plan.kept);
@@ -81,6 +81,14 @@ export function useSceneMedia(options: SceneMediaOptions, libraries: MediaLibrar
     if (posterState?.status === 'ready') held.current = { texture: posterState.texture, color: PLACEHOLDER_COLOR, video: null, url: poster, media };
   }
 
+  // The leaving picture goes once the scene's own is in (or has failed) and its transition is over.
+  const durationMs = story.scenes[sceneId]?.transition.durationMs ?? 0;
+  useEffect(() => {
+    if (!leaving || status === 'loading') return;
+    const timer = setTimeout(releaseLeaving, durationMs + 250);
+    return () => clearTimeout(timer);
+  }, [leaving, status, durationMs, releaseLeaving]);
+
   // The frame a picture is first drawn in goes to the media log (tests measure switches with it).
   const lastShown = useRef<string | null>(null);
   useFrame(() => {
@@ -101,17 +109,14 @@ export function useSceneMedia(options: SceneMediaOptions, libraries: MediaLibrar
 }
 
 /**
- * The picture of the scene just left, kept loaded through the arriving scene's transition: a fade
- * or dissolve still draws it, and a disposed picture (its ImageBitmap closed) would draw black.
+ * The picture of the scene just left, kept loaded while the arriving scene may still draw it: its
+ * transition fades or dissolves from it, and until the scene's own picture is in, the stage goes on
+ * showing it (a disposed picture, its ImageBitmap closed, would draw black). `release` lets it go.
  */
-function useLeavingPicture(sceneId: string, shownUrl: string | null, durationMs: number): string | null {
+function useLeavingPicture(sceneId: string, shownUrl: string | null): { readonly url: string | null; readonly release: () => void } {
   const [leaving, setLeaving] = useState<{ scene: string; url: string | null }>({ scene: sceneId, url: null });
   // Derived from the scene change during render, while `shownUrl` is still the leaving picture.
   if (leaving.scene !== sceneId) setLeaving({ scene: sceneId, url: shownUrl });
-  useEffect(() => {
-    if (!leaving.url) return;
-    const timer = setTimeout(() => setLeaving((l) => (l === leaving ? { scene: l.scene, url: null } : l)), durationMs + 250);
-    return () => clearTimeout(timer);
-  }, [leaving, durationMs]);
-  return leaving.scene === sceneId ? leaving.url : shownUrl;
+  const release = useCallback(() => setLeaving((l) => (l.url === null ? l : { scene: l.scene, url: null })), []);
+  return { url: leaving.scene === sceneId ? leaving.url : shownUrl, release };
 }

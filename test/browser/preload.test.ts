@@ -85,6 +85,10 @@ describe('preloading', () => {
     await page.locator('.media-loading').waitFor({ state: 'visible' });
     // Several frames on, still the JPEG scene's picture: no black frame while the PNG is held back.
     for (let i = 0; i < 5; i++) expect(await centre()).toSatisfy(isFront);
+    // And still after the arriving scene's transition would have ended (its 0.6 s here): a
+    // picture left behind is kept while the stage shows it, not for a fixed time.
+    await page.waitForTimeout(1500);
+    expect(await centre()).toSatisfy(isFront);
     const shownPng = async () => (await mediaLog(page)).filter((e) => e.event === 'shown' && file(e.url) === 'pano.png').length;
     expect(await shownPng()).toBe(0);
     await page.screenshot({ path: '/tmp/images-hold.png' });
