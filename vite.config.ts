@@ -131,8 +131,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * The boot script, first in index.html's head after the policy, dev and build alike: it asks for the film's
- * story.json before the player's scripts have arrived (`src/app/boot-script.ts`).
+ * The boot script, first in index.html's head after the policy, dev and build alike: it asks for
+ * the film's story.json before the player's scripts have arrived (`src/app/boot-script.ts`).
  */
 function bootScript(): Plugin {
   const charset = '<meta charset="UTF-8" />';

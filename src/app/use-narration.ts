@@ -57,19 +57,23 @@ export function useNarration({ story, sceneId, entry, language, filmBase, librar
       audio = library.audio(url);
       if (!audio) return; // Failed: warned once by the library; the scene goes on.
       const at = clock.now() / 1000;
+      const voice = audio;
+      // Brings the voice back to scene time when it has strayed. A seek already under way is not
+      // drift; checking again then would seek in a loop.
+      const resync = () => {
+        const to = voice.seeking ? null : narrationResync(voice.currentTime, at, voice.duration);
+        if (to !== null) voice.currentTime = to;
+      };
       if (!clock.running) {
         if (!audio.paused) audio.pause();
         // Stopped, the voice stands where scene time stands (it may have started late, or run on a
         // moment): a resume picks up there, and what the page reads is the scene's.
-        const to = audio.seeking ? null : narrationResync(audio.currentTime, at, audio.duration);
-        if (to !== null) audio.currentTime = to;
+        resync();
         return;
       }
       if (starting || audio.ended) return;
       if (!audio.paused) {
-        // A seek already under way is not drift; checking again then would seek in a loop.
-        const to = audio.seeking ? null : narrationResync(audio.currentTime, at, audio.duration);
-        if (to !== null) audio.currentTime = to;
+        resync();
         return;
       }
       if (Number.isFinite(audio.duration) && at >= audio.duration) return; // Already said.

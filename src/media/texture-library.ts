@@ -171,12 +171,14 @@ export class TextureLibrary extends HeldMedia<Entry> {
     // Taken synchronously (before any await), so a head start's drop of the rest never closes it.
     const early = takeEarlyPicture(url);
     const bitmap = await (early ?? fetchPictureBitmap(url, this.options.maxTextureSize, signal));
-    // An early picture was checked against the page's limit, not this library's.
-    try {
-      checkFits(bitmap.width, bitmap.height, this.options.maxTextureSize);
-    } catch (error) {
-      bitmap.close();
-      throw error;
+    // An early picture's header was checked against the page's limit, not this library's.
+    if (early) {
+      try {
+        checkFits(bitmap.width, bitmap.height, this.options.maxTextureSize);
+      } catch (error) {
+        bitmap.close();
+        throw error;
+      }
     }
     if (signal.aborted) {
       bitmap.close();
